@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { EXIT_OK } from '../cli-failure';
+import type { CommandContext } from '../command-context';
+import { integerOption } from '../command-line';
+import { fillWithDemoData } from './init';
+import { createXlsxWorkbook } from '../../store/xlsx/xlsx-store';
+import { DEFAULT_PORT, startServer } from '../../server/workbook-server';
+
+/** The built panes, next to the sources: `dist/` at the package root. */
+const STATIC_DIR = path.join(__dirname, '..', '..', '..', 'dist');
+
+/**
+ * `relacje serve [file] [--port N]`: runs until the process is asked to stop. A first start on a
+ * fresh machine has no workbook yet: it gets one with the demo data, so there is something to see.
+ */
+export async function runServe(context: CommandContext): Promise<number> {
+  const workbookFile = context.workbookFile();
+  const envPort = Number(context.io.env.PORT);
+  const port = integerOption(
+    context.line,
+    'port',
+    0,
+    65535,
+    Number.isInteger(envPort) && envPort > 0 ? envPort : DEFAULT_PORT,
+  );
+  if (!existsSync(workbookFile)) {
+    await createXlsxWorkbook(workbookFile, { locale: 'pl' });
+    const rows = await fillWithDemoData(workbookFile);
+    context.say('createdDemo', { file: workbookFile, locale: 'pl', rows });
+  }
+  const server = await startServer({ port, workbookFile, staticDir: STATIC_DIR });
+  context.say('serving', { url: server.url, file: workbookFile });
+  context.io.onShutdown?.(async () => {
+    context.say('stopping', {});
+    await server.close();
+  });
+  return EXIT_OK;
+}

@@ -1,0 +1,128 @@
+import type { Bilingual, Locale } from './i18n';
+
+/**
+ * Every failure a user can cause, by kind. Each kind's Polish and English text is written
+ * once, in `ERROR_TEXTS` below.
+ */
+export interface ErrorParams {
+  /** A record failed validation; `issues` say which field, value and rule. */
+  invalidRecord: { table: string; issues: readonly FieldIssue[]; row?: number };
+  /** The row was changed by someone else since the caller read it. */
+  conflict: { table: string; id: string; expectedVersion: number; actualVersion: number };
+  recordNotFound: { table: string; id: string };
+  /** Another process holds the workbook open for writing. */
+  workbookInUse: { file: string; holder: string };
+  notAWorkbook: { file: string; reason: Bilingual };
+  workbookNotFound: { file: string };
+  missingTable: { table: string; sheet: string };
+  missingColumn: { table: string; sheet: string; column: string };
+  duplicateColumn: { table: string; sheet: string; column: string };
+  badCell: { sheet: string; column: string; row: number; value: string; expected: Bilingual };
+  newerSchema: { file: string; version: number; supported: number };
+  duplicateId: { table: string; id: string };
+  noPermission: { resource: string };
+  throttled: { retryAfterSeconds: number };
+  unavailable: { detail: string };
+}
+
+export type ErrorCode = keyof ErrorParams;
+
+/** One failed rule on one field: which field, what value, which rule, and the text for people. */
+export interface FieldIssue {
+  field: string;
+  value: string;
+  rule: string;
+  message: Bilingual;
+}
+
+type Texts = { [C in ErrorCode]: (p: ErrorParams[C]) => Bilingual };
+
+const issueList = (issues: readonly FieldIssue[], locale: Locale) =>
+  issues.map((i) => i.message[locale]).join('; ');
+
+const ERROR_TEXTS: Texts = {
+  invalidRecord: (p) => ({
+    pl: `Nie zapisano${p.row ? ` wiersza ${p.row}` : ''} (${p.table}): ${issueList(p.issues, 'pl')}. Popraw dane i spróbuj ponownie.`,
+    en: `Not saved${p.row ? `: row ${p.row}` : ''} (${p.table}): ${issueList(p.issues, 'en')}. Correct the data and try again.`,
+  }),
+  conflict: (p) => ({
+    pl: `Rekord ${p.id} w tabeli ${p.table} zmienił ktoś inny (wersja ${p.actualVersion}, a wczytano ${p.expectedVersion}). Odśwież dane i wprowadź zmianę ponownie.`,
+    en: `Record ${p.id} in ${p.table} was changed by someone else (version ${p.actualVersion}, you read ${p.expectedVersion}). Refresh and make your change again.`,
+  }),
+  recordNotFound: (p) => ({
+    pl: `Nie ma rekordu ${p.id} w tabeli ${p.table} — mógł zostać usunięty. Odśwież dane.`,
+    en: `There is no record ${p.id} in ${p.table}; it may have been deleted. Refresh the data.`,
+  }),
+  workbookInUse: (p) => ({
+    pl: `Skoroszyt ${p.file} jest otwarty do zapisu przez inny proces (${p.holder}). Zamknij go tam albo poczekaj i spróbuj ponownie.`,
+    en: `The workbook ${p.file} is open for writing by another process (${p.holder}). Close it there or wait and try again.`,
+  }),
+  notAWorkbook: (p) => ({
+    pl: `Plik ${p.file} nie jest skoroszytem .xlsx (${p.reason.pl}). Wskaż plik zapisany przez Excel jako .xlsx.`,
+    en: `The file ${p.file} is not an .xlsx workbook (${p.reason.en}). Choose a file saved by Excel as .xlsx.`,
+  }),
+  workbookNotFound: (p) => ({
+    pl: `Nie znaleziono skoroszytu ${p.file}. Utwórz go poleceniem „relacje init” albo wskaż istniejący plik.`,
+    en: `The workbook ${p.file} was not found. Create it with "relacje init" or point to an existing file.`,
+  }),
+  missingTable: (p) => ({
+    pl: `W skoroszycie brakuje tabeli ${p.table} (arkusz „${p.sheet}”). Uruchom „relacje repair”, aby ją odtworzyć.`,
+    en: `The workbook has no table ${p.table} (sheet "${p.sheet}"). Run "relacje repair" to restore it.`,
+  }),
+  missingColumn: (p) => ({
+    pl: `W tabeli ${p.table} (arkusz „${p.sheet}”) brakuje kolumny „${p.column}” — może zmieniono jej nagłówek. Przywróć nagłówek albo uruchom „relacje repair”.`,
+    en: `The table ${p.table} (sheet "${p.sheet}") has no column "${p.column}"; its header may have been renamed. Restore the header or run "relacje repair".`,
+  }),
+  duplicateColumn: (p) => ({
+    pl: `W tabeli ${p.table} (arkusz „${p.sheet}”) kolumna „${p.column}” występuje dwa razy. Usuń lub przemianuj jedną z nich.`,
+    en: `The table ${p.table} (sheet "${p.sheet}") has the column "${p.column}" twice. Remove or rename one of them.`,
+  }),
+  badCell: (p) => ({
+    pl: `Arkusz „${p.sheet}”, kolumna „${p.column}”, wiersz ${p.row}: wartość „${p.value}” — oczekiwano: ${p.expected.pl}. Popraw komórkę w Excelu.`,
+    en: `Sheet "${p.sheet}", column "${p.column}", row ${p.row}: the value "${p.value}" is not ${p.expected.en}. Correct the cell in Excel.`,
+  }),
+  newerSchema: (p) => ({
+    pl: `Skoroszyt ${p.file} ma wersję schematu ${p.version}, a ta wersja Relacji obsługuje najwyżej ${p.supported}. Zaktualizuj Relacje.`,
+    en: `The workbook ${p.file} has schema version ${p.version}; this Relacje supports up to ${p.supported}. Update Relacje.`,
+  }),
+  duplicateId: (p) => ({
+    pl: `W tabeli ${p.table} jest już inny rekord o identyfikatorze ${p.id}.`,
+    en: `The table ${p.table} already has a different record with the id ${p.id}.`,
+  }),
+  noPermission: (p) => ({
+    pl: `Brak uprawnień do skoroszytu (${p.resource}). Poproś właściciela pliku w SharePoint o dostęp do edycji.`,
+    en: `No permission to the workbook (${p.resource}). Ask the file's owner in SharePoint for edit access.`,
+  }),
+  throttled: (p) => ({
+    pl: `Serwer jest przeciążony i prosi o ponowienie za ${p.retryAfterSeconds} s. Nic nie zostało utracone — spróbuj za chwilę.`,
+    en: `The server is busy and asks to retry in ${p.retryAfterSeconds} s. Nothing was lost; try again in a moment.`,
+  }),
+  unavailable: (p) => ({
+    pl: `Skoroszyt jest chwilowo niedostępny (${p.detail}). Nic nie zostało utracone — spróbuj ponownie.`,
+    en: `The workbook is unavailable right now (${p.detail}). Nothing was lost; try again.`,
+  }),
+};
+
+/** The product's error: a kind, its parameters, and a message in both languages. */
+export class RelacjeError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly params: ErrorParams[C];
+  readonly texts: Bilingual;
+
+  constructor(code: C, params: ErrorParams[C], options?: { cause?: unknown }) {
+    const texts = (ERROR_TEXTS[code] as (p: ErrorParams[C]) => Bilingual)(params);
+    super(texts.en, options);
+    this.name = 'RelacjeError';
+    this.code = code;
+    this.params = params;
+    this.texts = texts;
+  }
+
+  messageIn(locale: Locale): string {
+    return this.texts[locale];
+  }
+}
+
+export function isRelacjeError<C extends ErrorCode>(error: unknown, code?: C): error is RelacjeError<C> {
+  return error instanceof RelacjeError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,258 @@
+import type { ColumnSchema, ColumnType, TableSchema, TextCheck } from './types';
+
+interface ColumnExtras {
+  enumKey?: string;
+  refTable?: string;
+  check?: TextCheck;
+  maxLength?: number;
+}
+
+function column(
+  key: string,
+  type: ColumnType,
+  required: boolean,
+  pl: string,
+  en: string,
+  extras: ColumnExtras = {},
+): ColumnSchema {
+  return { key, type, required, header: { pl, en }, ...extras };
+}
+
+const required = true;
+const optional = false;
+
+const text = (key: string, pl: string, en: string, extras?: ColumnExtras) =>
+  column(key, 'text', optional, pl, en, extras);
+const choice = (key: string, enumKey: string, isRequired: boolean, pl: string, en: string) =>
+  column(key, 'enum', isRequired, pl, en, { enumKey });
+const ref = (key: string, refTable: string, isRequired: boolean, pl: string, en: string) =>
+  column(key, 'ref', isRequired, pl, en, { refTable });
+
+/** Every record has an id it was given by its creator and the fields of optimistic concurrency. */
+export const ID_COLUMN = column('id', 'id', required, 'ID', 'ID');
+export const TRACKING_COLUMNS: readonly ColumnSchema[] = [
+  column('version', 'integer', required, 'Wersja', 'Version'),
+  column('createdAt', 'datetime', required, 'Utworzono', 'Created at'),
+  column('updatedAt', 'datetime', required, 'Zmieniono', 'Updated at'),
+];
+
+function table(
+  key: string,
+  tableName: string,
+  sheetPl: string,
+  sheetEn: string,
+  columns: readonly ColumnSchema[],
+): TableSchema {
+  return {
+    key,
+    tableName,
+    sheet: { pl: sheetPl, en: sheetEn },
+    columns: [ID_COLUMN, ...columns, ...TRACKING_COLUMNS],
+  };
+}
+
+/** The tables of schema version 1, in the order their sheets appear. */
+export const TABLES_V1: readonly TableSchema[] = [
+  table('clients', 'tClients', 'Klienci', 'Clients', [
+    column('name', 'text', required, 'Nazwa', 'Name', { maxLength: 300 }),
+    choice('type', 'clientType', required, 'Rodzaj', 'Type'),
+    text('nip', 'NIP', 'NIP', { check: 'nip' }),
+    text('regon', 'REGON', 'REGON', { check: 'regon' }),
+    text('krs', 'KRS', 'KRS', { check: 'krs' }),
+    text('industry', 'Branża', 'Industry'),
+    text('city', 'Miejscowość', 'City'),
+    text('street', 'Ulica i numer', 'Street address'),
+    text('postalCode', 'Kod pocztowy', 'Postal code', { check: 'postalCode' }),
+    text('country', 'Kraj', 'Country'),
+    text('email', 'E-mail', 'E-mail', { check: 'email' }),
+    text('phone', 'Telefon', 'Phone', { check: 'phone' }),
+    text('website', 'Strona WWW', 'Website', { check: 'url' }),
+    choice('source', 'clientSource', optional, 'Źródło', 'Source'),
+    text('sourceDetail', 'Kampania / szczegóły źródła', 'Campaign / source detail'),
+    text('owner', 'Opiekun', 'Owner'),
+    choice('status', 'clientStatus', required, 'Status', 'Status'),
+    text('segment', 'Segment', 'Segment'),
+    choice('abcClass', 'abcClass', optional, 'Klasa ABC', 'ABC class'),
+    column('keyAccount', 'boolean', optional, 'Klient kluczowy', 'Key account'),
+    choice('cooperationVariant', 'cooperationVariant', optional, 'Wariant współpracy', 'Cooperation variant'),
+    text('notes', 'Uwagi', 'Notes', { maxLength: 32000 }),
+  ]),
+  table('people', 'tPeople', 'Osoby', 'People', [
+    ref('clientId', 'clients', required, 'ID klienta', 'Client ID'),
+    column('firstName', 'text', required, 'Imię', 'First name'),
+    column('lastName', 'text', required, 'Nazwisko', 'Last name'),
+    text('role', 'Stanowisko', 'Role'),
+    text('email', 'E-mail', 'E-mail', { check: 'email' }),
+    text('phone', 'Telefon', 'Phone', { check: 'phone' }),
+    text('pesel', 'PESEL', 'PESEL', { check: 'pesel' }),
+    choice('legalBasis', 'gdprLegalBasis', optional, 'Podstawa prawna (RODO)', 'Legal basis (GDPR)'),
+    column('consentDate', 'date', optional, 'Data zgody', 'Consent date'),
+    text('consentSource', 'Źródło zgody', 'Consent source'),
+    text('consentScope', 'Zakres zgody', 'Consent scope'),
+    column('retentionUntil', 'date', optional, 'Przechowywać do', 'Retain until'),
+  ]),
+  table('activities', 'tActivities', 'Historia', 'Activities', [
+    ref('clientId', 'clients', required, 'ID klienta', 'Client ID'),
+    ref('personId', 'people', optional, 'ID osoby', 'Person ID'),
+    ref('opportunityId', 'opportunities', optional, 'ID szansy', 'Opportunity ID'),
+    choice('type', 'activityType', required, 'Rodzaj', 'Type'),
+    column('occurredAt', 'datetime', required, 'Kiedy', 'When'),
+    column('subject', 'text', required, 'Temat', 'Subject', { maxLength: 1000 }),
+    text('details', 'Szczegóły', 'Details', { maxLength: 32000 }),
+    text('owner', 'Kto', 'Who'),
+    text('internetMessageId', 'Identyfikator wiadomości', 'Internet message ID'),
+  ]),
+  table('opportunities', 'tOpportunities', 'Szanse', 'Opportunities', [
+    ref('clientId', 'clients', required, 'ID klienta', 'Client ID'),
+    column('name', 'text', required, 'Nazwa', 'Name'),
+    column('pipeline', 'text', required, 'Lejek', 'Pipeline'),
+    column('stage', 'text', required, 'Etap', 'Stage'),
+    column('value', 'money', optional, 'Wartość', 'Value'),
+    text('currency', 'Waluta', 'Currency', { check: 'currency' }),
+    column('probability', 'percent', optional, 'Prawdopodobieństwo %', 'Probability %'),
+    column('expectedClose', 'date', optional, 'Planowane zamknięcie', 'Expected close'),
+    text('owner', 'Opiekun', 'Owner'),
+    choice('status', 'opportunityStatus', required, 'Status', 'Status'),
+    column('closedOn', 'date', optional, 'Data zamknięcia', 'Closed on'),
+    text('lostReason', 'Powód przegranej', 'Lost reason'),
+  ]),
+  table('stages', 'tStages', 'Lejki', 'Pipelines', [
+    column('pipeline', 'text', required, 'Lejek', 'Pipeline'),
+    column('stage', 'text', required, 'Etap', 'Stage'),
+    column('order', 'integer', required, 'Kolejność', 'Order'),
+    column('probability', 'percent', optional, 'Prawdopodobieństwo %', 'Probability %'),
+    text('goal', 'Cel etapu', 'Stage goal'),
+    text('entryTasks', 'Zadania na wejściu (po średniku)', 'Tasks on entry (semicolon-separated)'),
+    column('expectedDays', 'integer', optional, 'Oczekiwana liczba dni', 'Expected days'),
+  ]),
+  table('tasks', 'tTasks', 'Zadania', 'Tasks', [
+    column('title', 'text', required, 'Zadanie', 'Task'),
+    text('owner', 'Wykonawca', 'Owner'),
+    choice('priority', 'taskPriority', required, 'Priorytet', 'Priority'),
+    column('dueDate', 'date', optional, 'Termin', 'Due date'),
+    choice('status', 'taskStatus', required, 'Status', 'Status'),
+    column('completedOn', 'date', optional, 'Wykonano', 'Completed on'),
+    ref('clientId', 'clients', optional, 'ID klienta', 'Client ID'),
+    ref('opportunityId', 'opportunities', optional, 'ID szansy', 'Opportunity ID'),
+    text('stage', 'Etap', 'Stage'),
+    text('notes', 'Uwagi', 'Notes'),
+  ]),
+  table('products', 'tProducts', 'Produkty', 'Products', [
+    column('code', 'text', required, 'Kod', 'Code'),
+    column('name', 'text', required, 'Nazwa', 'Name'),
+    column('unit', 'text', required, 'Jednostka', 'Unit'),
+    column('netPrice', 'money', required, 'Cena netto', 'Net price'),
+    choice('vatRate', 'vatRate', required, 'Stawka VAT', 'VAT rate'),
+    column('active', 'boolean', optional, 'Aktywny', 'Active'),
+  ]),
+  table('offers', 'tOffers', 'Oferty', 'Offers', [
+    column('number', 'text', required, 'Numer', 'Number'),
+    ref('clientId', 'clients', required, 'ID klienta', 'Client ID'),
+    ref('opportunityId', 'opportunities', optional, 'ID szansy', 'Opportunity ID'),
+    column('issuedOn', 'date', required, 'Data', 'Date'),
+    column('validUntil', 'date', optional, 'Ważna do', 'Valid until'),
+    choice('status', 'offerStatus', required, 'Status', 'Status'),
+    column('netTotal', 'money', optional, 'Netto', 'Net total'),
+    column('vatTotal', 'money', optional, 'VAT', 'VAT'),
+    column('grossTotal', 'money', optional, 'Brutto', 'Gross total'),
+    text('currency', 'Waluta', 'Currency', { check: 'currency' }),
+    text('template', 'Szablon', 'Template'),
+    text('documentUrl', 'Dokument', 'Document'),
+    text('owner', 'Opiekun', 'Owner'),
+  ]),
+  table('offerLines', 'tOfferLines', 'Pozycje ofert', 'Offer lines', [
+    ref('offerId', 'offers', required, 'ID oferty', 'Offer ID'),
+    column('lineNo', 'integer', required, 'Lp.', 'No.'),
+    ref('productId', 'products', optional, 'ID produktu', 'Product ID'),
+    column('description', 'text', required, 'Opis', 'Description'),
+    column('quantity', 'number', required, 'Ilość', 'Quantity'),
+    column('unit', 'text', required, 'Jednostka', 'Unit'),
+    column('netPrice', 'money', required, 'Cena netto', 'Net price'),
+    choice('vatRate', 'vatRate', required, 'Stawka VAT', 'VAT rate'),
+  ]),
+  table('projects', 'tProjects', 'Projekty', 'Projects', [
+    column('name', 'text', required, 'Nazwa', 'Name'),
+    ref('clientId', 'clients', required, 'ID klienta', 'Client ID'),
+    ref('offerId', 'offers', optional, 'ID oferty', 'Offer ID'),
+    text('manager', 'Kierownik', 'Manager'),
+    column('startDate', 'date', optional, 'Początek', 'Start'),
+    column('endDate', 'date', optional, 'Koniec', 'End'),
+    choice('status', 'projectStatus', required, 'Status', 'Status'),
+    column('acceptedOn', 'date', optional, 'Odbiór', 'Accepted on'),
+    text('acceptanceRemarks', 'Uwagi z protokołu odbioru', 'Acceptance remarks'),
+    column('warrantyUntil', 'date', optional, 'Gwarancja do', 'Warranty until'),
+    column('referenceObtained', 'boolean', optional, 'Referencje uzyskane', 'Reference obtained'),
+    text('lessonsLearned', 'Wnioski', 'Lessons learned'),
+  ]),
+  table('surveys', 'tSurveys', 'Ankiety', 'Surveys', [
+    column('name', 'text', required, 'Nazwa', 'Name'),
+    column('year', 'integer', optional, 'Rok', 'Year'),
+    choice('status', 'surveyStatus', required, 'Status', 'Status'),
+    column('deadline', 'date', optional, 'Termin', 'Deadline'),
+    text('issues', 'Katalog zagadnień (po średniku)', 'Issue catalogue (semicolon-separated)'),
+    column('threshold', 'number', optional, 'Próg działań korygujących', 'Corrective-action threshold'),
+    text('conclusions', 'Wnioski', 'Conclusions'),
+  ]),
+  table('surveyAnswers', 'tSurveyAnswers', 'Odpowiedzi', 'Survey answers', [
+    ref('surveyId', 'surveys', required, 'ID ankiety', 'Survey ID'),
+    ref('clientId', 'clients', optional, 'ID klienta', 'Client ID'),
+    ref('projectId', 'projects', optional, 'ID projektu', 'Project ID'),
+    column('question', 'text', required, 'Zagadnienie', 'Question'),
+    column('score', 'number', optional, 'Ocena', 'Score'),
+    text('comment', 'Komentarz', 'Comment'),
+    column('answeredOn', 'date', optional, 'Data odpowiedzi', 'Answered on'),
+  ]),
+  table('complaints', 'tComplaints', 'Reklamacje', 'Complaints', [
+    ref('clientId', 'clients', required, 'ID klienta', 'Client ID'),
+    ref('projectId', 'projects', optional, 'ID projektu', 'Project ID'),
+    column('receivedOn', 'date', required, 'Data zgłoszenia', 'Received on'),
+    column('subject', 'text', required, 'Przedmiot', 'Subject'),
+    choice('status', 'complaintStatus', required, 'Status', 'Status'),
+    column('dueDate', 'date', optional, 'Termin odpowiedzi', 'Response due'),
+    column('resolvedOn', 'date', optional, 'Data rozpatrzenia', 'Resolved on'),
+    text('resolution', 'Rozstrzygnięcie', 'Resolution'),
+    text('owner', 'Odpowiedzialny', 'Owner'),
+  ]),
+  table('goals', 'tGoals', 'Cele', 'Goals', [
+    text('owner', 'Opiekun', 'Owner'),
+    column('description', 'text', required, 'Cel (SMART)', 'Goal (SMART)'),
+    choice('metric', 'goalMetric', required, 'Miara', 'Measure'),
+    column('target', 'number', required, 'Wartość docelowa', 'Target'),
+    column('periodStart', 'date', required, 'Od', 'From'),
+    column('periodEnd', 'date', required, 'Do', 'To'),
+  ]),
+  table('audit', 'tAudit', 'Dziennik zmian', 'Audit', [
+    column('at', 'datetime', required, 'Kiedy', 'When'),
+    text('user', 'Kto', 'Who'),
+    choice('action', 'auditAction', required, 'Działanie', 'Action'),
+    column('table', 'text', required, 'Tabela', 'Table'),
+    column('recordId', 'text', required, 'ID rekordu', 'Record ID'),
+    text('details', 'Szczegóły', 'Details', { maxLength: 32000 }),
+  ]),
+];
+
+/** A table of an earlier version with columns added before the tracking columns. */
+function withColumns(base: TableSchema, added: readonly ColumnSchema[]): TableSchema {
+  const own = base.columns.filter((c) => c !== ID_COLUMN && !TRACKING_COLUMNS.includes(c));
+  return { ...base, columns: [ID_COLUMN, ...own, ...added, ...TRACKING_COLUMNS] };
+}
+
+/** Columns schema version 2 adds to `tClients` for segmentation. */
+export const CLIENT_COLUMNS_ADDED_IN_V2: readonly ColumnSchema[] = [
+  text('rfmScore', 'Wynik RFM', 'RFM score'),
+  column('segmentedAt', 'datetime', optional, 'Data segmentacji', 'Segmented at'),
+];
+
+/** Saved segment definitions; `rule` holds the rule as JSON text. */
+export const SEGMENTS_TABLE_V2: TableSchema = table('segments', 'tSegments', 'Segmenty', 'Segments', [
+  column('name', 'text', required, 'Nazwa', 'Name'),
+  column('rule', 'text', required, 'Reguła (JSON)', 'Rule (JSON)', { maxLength: 32000 }),
+  text('description', 'Opis', 'Description'),
+  text('color', 'Kolor', 'Colour'),
+]);
+
+/** Schema version 2: version 1 plus segmentation (the `segments` table, RFM columns on clients). */
+export const TABLES_V2: readonly TableSchema[] = [
+  ...TABLES_V1.map((t) => (t.key === 'clients' ? withColumns(t, CLIENT_COLUMNS_ADDED_IN_V2) : t)),
+  SEGMENTS_TABLE_V2,
+];

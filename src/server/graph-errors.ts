@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import { isRelacjeError, type ErrorCode, type RelacjeError } from '../core/errors';
+import type { GraphErrorBody } from '../store/graph/graph-error-body';
+import { sendJson } from './http-responses';
+
+/** A failure of the server's own making (bad path, wrong method), answered as Graph would. */
+export class GraphFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GraphFailure';
+  }
+}
+
+/** How each Relacje error kind travels over HTTP: the status and Graph error code clients expect. */
+const GRAPH_STATUS: { [C in ErrorCode]: [number, string] } = {
+  invalidRecord: [400, 'InvalidArgument'],
+  conflict: [409, 'Conflict'],
+  recordNotFound: [404, 'ItemNotFound'],
+  workbookInUse: [409, 'EditModeCannotAcquireLock'],
+  notAWorkbook: [400, 'InvalidArgument'],
+  workbookNotFound: [404, 'ItemNotFound'],
+  missingTable: [404, 'ItemNotFound'],
+  missingColumn: [400, 'InvalidArgument'],
+  duplicateColumn: [400, 'InvalidArgument'],
+  badCell: [400, 'InvalidArgument'],
+  newerSchema: [400, 'InvalidArgument'],
+  duplicateId: [409, 'Conflict'],
+  noPermission: [403, 'AccessDenied'],
+  throttled: [429, 'TooManyRequests'],
+  unavailable: [503, 'ServiceNotAvailable'],
+};
+
+function errorBody(code: string, message: string, relacje?: RelacjeError): GraphErrorBody {
+  return {
+    error: {
+      code,
+      message,
+      innerError: {
+        code: code.charAt(0).toLowerCase() + code.slice(1),
+        ...(relacje ? { relacje: { code: relacje.code, params: relacje.params } } : {}),
+        'request-id': randomUUID(),
+        date: new Date().toISOString(),
+      },
+    },
+  };
+}
+
+/**
+ * Answers a failure with a Graph error body. Unexpected errors become a bare `GeneralException`:
+ * their details go to the log, not to the client.
+ */
+export function sendGraphError(response: ServerResponse, error: unknown, log: (line: string) => void): void {
+  if (error instanceof GraphFailure) {
+    sendJson(response, error.status, errorBody(error.code, error.message));
+    return;
+  }
+  if (isRelacjeError(error)) {
+    const [status, code] = GRAPH_STATUS[error.code];
+    if (isRelacjeError(error, 'throttled'))
+      response.setHeader('Retry-After', String(error.params.retryAfterSeconds));
+    sendJson(response, status, errorBody(code, error.texts.en, error));
+    return;
+  }
+  log(
+    `relacje server: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  sendJson(
+    response,
+    500,
+    errorBody('GeneralException', 'An unexpected error occurred on the workbook server.'),
+  );
+}

@@ -1,0 +1,78 @@
+import { promises as fs } from 'node:fs';
+import type { DashboardCell, StoredRecord } from '../port';
+import { writeFileAtomically } from './atomic-write';
+
+/** One acknowledged write, as post-images, so that replaying it twice changes nothing. */
+export type JournalEntry =
+  | { seq: number; op: 'put'; table: string; records: StoredRecord[] }
+  | { seq: number; op: 'delete'; table: string; ids: string[] }
+  | { seq: number; op: 'counter'; name: string; value: number }
+  | { seq: number; op: 'dashboard'; cells: DashboardCell[] };
+
+export type JournalWrite = JournalEntry extends infer E
+  ? E extends JournalEntry
+    ? Omit<E, 'seq'>
+    : never
+  : never;
+
+export function journalPathOf(file: string): string {
+  return `${file}.journal`;
+}
+
+/** Every complete entry; a torn last line is a write that crashed before it was acknowledged. */
+export async function readJournal(file: string): Promise<JournalEntry[]> {
+  const text = await fs.readFile(journalPathOf(file), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '';
+    throw error;
+  });
+  const entries: JournalEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      entries.push(JSON.parse(line) as JournalEntry);
+    } catch {
+      break;
+    }
+  }
+  return entries;
+}
+
+/** The journal beside a workbook, appended to with an fsync per write. */
+export class Journal {
+  private handle: fs.FileHandle | undefined;
+  private bytes = 0;
+
+  constructor(private readonly file: string) {}
+
+  get size(): number {
+    return this.bytes;
+  }
+
+  async open(): Promise<void> {
+    this.handle = await fs.open(journalPathOf(this.file), 'a');
+    this.bytes = (await this.handle.stat()).size;
+  }
+
+  /** Resolves once the entry is on disk. */
+  async append(entry: JournalEntry): Promise<void> {
+    if (!this.handle) throw new Error('journal is not open');
+    const line = `${JSON.stringify(entry)}\n`;
+    await this.handle.write(line);
+    // The write is acknowledged to the caller only after this: a crash after it loses nothing.
+    await this.handle.datasync();
+    this.bytes += Buffer.byteLength(line);
+  }
+
+  /** After a fold: keeps only entries the workbook does not hold yet. */
+  async replaceWith(entries: readonly JournalEntry[]): Promise<void> {
+    await this.handle?.close();
+    const text = entries.map((e) => `${JSON.stringify(e)}\n`).join('');
+    await writeFileAtomically(journalPathOf(this.file), Buffer.from(text));
+    await this.open();
+  }
+
+  async close(): Promise<void> {
+    await this.handle?.close();
+    this.handle = undefined;
+  }
+}

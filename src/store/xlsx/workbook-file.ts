@@ -1,0 +1,246 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { createCellContext, type CellContext } from '../../core/cells';
+import { isRelacjeError, RelacjeError } from '../../core/errors';
+import type { Bilingual, Locale } from '../../core/i18n';
+import { CURRENT_SCHEMA, DASHBOARD_SHEET, type WorkbookSchema } from '../../core/schema';
+import { planMigration, transformRecord, type MigrationPlan } from '../../core/schema/migrations';
+import type { DashboardCell, StoredRecord, WorkbookMeta } from '../port';
+import { writeFileAtomically } from './atomic-write';
+import { applyExcelJsFixes } from './exceljs-fixes';
+import { defaultMeta, readMetaSheet, writeMetaSheet } from './meta-sheet';
+import { NOT_A_WORKBOOK_REASONS } from './sheet-texts';
+import { readTable } from './table-reader';
+import { addMissingColumns, addTableSheet, findTableModel, type TableLayout } from './table-sheet';
+import { writeTable } from './table-writer';
+
+/** Everything a store keeps of a workbook: meta, every table's records, and the Dashboard's cells. */
+export interface WorkbookState {
+  meta: WorkbookMeta;
+  tables: Record<string, StoredRecord[]>;
+  /** null leaves the Dashboard sheet as it is. */
+  dashboard: DashboardCell[] | null;
+}
+
+/** The workbook as ExcelJS holds it (user sheets included) and where each of our tables sits. */
+export interface LoadedWorkbook {
+  workbook: ExcelJS.Workbook;
+  schema: WorkbookSchema;
+  meta: WorkbookMeta;
+  layouts: Map<string, TableLayout>;
+  state: WorkbookState;
+  /** The schema version the file had, when it was older and was migrated in memory. */
+  migratedFrom?: number;
+}
+
+export type WorkbookProblem = RelacjeError;
+
+export interface RepairReport {
+  changes: Bilingual[];
+  /** Problems repair cannot fix by itself (a wrong value in a cell): the user must correct them. */
+  remaining: WorkbookProblem[];
+}
+
+applyExcelJsFixes();
+
+/** A new workbook in memory: every table empty, `_meta`, and an empty Dashboard. */
+export function createWorkbook(locale: Locale, schema: WorkbookSchema = CURRENT_SCHEMA): LoadedWorkbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Relacje';
+  const layouts = new Map<string, TableLayout>();
+  for (const table of schema.tables) layouts.set(table.key, addTableSheet(workbook, table, locale));
+  workbook.addWorksheet(DASHBOARD_SHEET);
+  const meta = defaultMeta(schema.version, locale);
+  const tables = Object.fromEntries(schema.tables.map((t) => [t.key, [] as StoredRecord[]]));
+  return { workbook, schema, meta, layouts, state: { meta, tables, dashboard: [] } };
+}
+
+interface LoadOptions {
+  schema?: WorkbookSchema;
+  now?: () => Date;
+}
+
+/** Opens a workbook, migrating an older schema in memory; bad files raise a RelacjeError naming the place. */
+export async function loadWorkbookFile(file: string, options: LoadOptions = {}): Promise<LoadedWorkbook> {
+  const { loaded, problems } = await loadLeniently(file, options, false);
+  if (problems.length) throw problems[0];
+  return loaded;
+}
+
+/** Every problem of the workbook at once (`relacje validate`), an empty list for a sound one. */
+export async function inspectWorkbookFile(
+  file: string,
+  options: LoadOptions = {},
+): Promise<WorkbookProblem[]> {
+  try {
+    return (await loadLeniently(file, options, true)).problems;
+  } catch (error) {
+    if (isRelacjeError(error)) return [error];
+    throw error;
+  }
+}
+
+/** Adds missing tables, columns and `_meta`; never drops a cell. */
+export async function repairWorkbookFile(file: string, options: LoadOptions = {}): Promise<RepairReport> {
+  const { loaded, problems, changes } = await loadLeniently(file, options, true);
+  const remaining = problems.filter((p) => p.code === 'badCell' || p.code === 'duplicateColumn');
+  if (changes.length) await writeWorkbookFile(file, loaded, loaded.state);
+  return { changes, remaining };
+}
+
+const ZIP_SIGNATURE = [0x50, 0x4b];
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
+
+async function readExcelFile(file: string): Promise<ExcelJS.Workbook> {
+  const name = path.basename(file);
+  const notAWorkbook = (reason: keyof typeof NOT_A_WORKBOOK_REASONS, cause?: unknown) =>
+    new RelacjeError('notAWorkbook', { file: name, reason: NOT_A_WORKBOOK_REASONS[reason] }, { cause });
+  const content = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new RelacjeError('workbookNotFound', { file: name });
+    throw error;
+  });
+  if (content.length === 0) throw notAWorkbook('empty');
+  const startsWith = (signature: number[]) => signature.every((byte, i) => content[i] === byte);
+  if (startsWith(OLE_SIGNATURE)) throw notAWorkbook('legacy');
+  if (!startsWith(ZIP_SIGNATURE)) throw notAWorkbook('notZip');
+  // A ZIP archive names its entries uncompressed in its central directory.
+  if (!content.includes('xl/workbook.xml')) throw notAWorkbook('noWorkbookPart');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw notAWorkbook('unreadable', error);
+  }
+  if (workbook.worksheets.length === 0) throw notAWorkbook('noSheets');
+  return workbook;
+}
+
+async function loadLeniently(
+  file: string,
+  options: LoadOptions,
+  lenient: boolean,
+): Promise<{ loaded: LoadedWorkbook; problems: RelacjeError[]; changes: Bilingual[] }> {
+  const schema = options.schema ?? CURRENT_SCHEMA;
+  const workbook = await readExcelFile(file);
+  const problems: RelacjeError[] = [];
+  const changes: Bilingual[] = [];
+  const metaSheet = readMetaSheet(workbook);
+  const stored = metaSheet?.meta;
+  if (metaSheet?.problems.length) {
+    if (!lenient) throw metaSheet.problems[0];
+    problems.push(...metaSheet.problems);
+  }
+  if (!metaSheet) changes.push({ pl: 'dodano arkusz _meta', en: 'added the _meta sheet' });
+  const locale = stored?.locale ?? guessLocale(workbook, schema);
+  // A workbook without `_meta` is taken as the oldest version, so every migration's additions are allowed.
+  const version = stored?.schemaVersion ?? 1;
+  if (version > schema.version) {
+    throw new RelacjeError('newerSchema', { file: path.basename(file), version, supported: schema.version });
+  }
+  const plan = planMigration(version, schema);
+  if (version < schema.version) {
+    changes.push({
+      pl: `uaktualniono schemat z wersji ${version} do ${schema.version}`,
+      en: `upgraded the schema from version ${version} to ${schema.version}`,
+    });
+  }
+  const meta: WorkbookMeta = {
+    ...defaultMeta(schema.version, locale),
+    ...stored,
+    schemaVersion: schema.version,
+    locale,
+  };
+  const context = createCellContext(schema, locale);
+  const now = (options.now ?? (() => new Date()))().toISOString();
+  const layouts = new Map<string, TableLayout>();
+  const tables: Record<string, StoredRecord[]> = {};
+  for (const table of schema.tables) {
+    const found = findTableModel(workbook, table.tableName);
+    if (!found) {
+      if (!plan.newTables.has(table.key)) {
+        const error = new RelacjeError('missingTable', {
+          table: table.tableName,
+          sheet: table.sheet[locale],
+        });
+        if (!lenient) throw error;
+        problems.push(error);
+        changes.push({ pl: `dodano tabelę ${table.tableName}`, en: `added the table ${table.tableName}` });
+      }
+      layouts.set(table.key, addTableSheet(workbook, table, locale));
+      tables[table.key] = [];
+      continue;
+    }
+    const { layout, records } = readTable(table, found, {
+      context,
+      addedColumns: new Set(plan.newColumns.get(table.key)?.keys() ?? []),
+      aliases: plan.headerAliases.get(table.key),
+      now,
+      problems: lenient ? problems : undefined,
+    });
+    for (const column of addMissingColumns(layout, table, locale)) {
+      if (!plan.newColumns.get(table.key)?.has(column.key)) {
+        changes.push({
+          pl: `dodano kolumnę „${column.header.pl}” w ${table.tableName}`,
+          en: `added the column "${column.header.en}" to ${table.tableName}`,
+        });
+      }
+    }
+    layouts.set(table.key, layout);
+    tables[table.key] = migrateRecords(plan, table.key, records);
+  }
+  if (!workbook.getWorksheet(DASHBOARD_SHEET)) workbook.addWorksheet(DASHBOARD_SHEET);
+  const state: WorkbookState = { meta, tables, dashboard: null };
+  const migratedFrom = version < schema.version ? version : undefined;
+  return { loaded: { workbook, schema, meta, layouts, state, migratedFrom }, problems, changes };
+}
+
+function migrateRecords(plan: MigrationPlan, tableKey: string, records: StoredRecord[]): StoredRecord[] {
+  const fills = plan.newColumns.get(tableKey);
+  const hasTransforms = plan.transforms.some((t) => t.table === tableKey);
+  if (!fills?.size && !hasTransforms) return records;
+  return records.map((record) => {
+    const filled = { ...record };
+    fills?.forEach((value, column) => {
+      if (filled[column] === undefined || filled[column] === null) filled[column] = value;
+    });
+    return transformRecord(plan, tableKey, filled);
+  });
+}
+
+/** The locale of a workbook without `_meta`: the language its tables' sheet names are in. */
+function guessLocale(workbook: ExcelJS.Workbook, schema: WorkbookSchema): Locale {
+  const names = new Set(workbook.worksheets.map((s) => s.name));
+  return schema.tables.some((t) => names.has(t.sheet.en) && !names.has(t.sheet.pl)) ? 'en' : 'pl';
+}
+
+/** Writes the state into the workbook and saves it atomically (never a half-written file). */
+export async function writeWorkbookFile(
+  file: string,
+  loaded: LoadedWorkbook,
+  state: WorkbookState,
+): Promise<void> {
+  const context: CellContext = createCellContext(loaded.schema, state.meta.locale);
+  for (const table of loaded.schema.tables) {
+    const layout = loaded.layouts.get(table.key);
+    if (layout) writeTable(layout, table, state.tables[table.key] ?? [], context);
+  }
+  writeMetaSheet(loaded.workbook, state.meta);
+  if (state.dashboard) writeDashboard(loaded.workbook, state.dashboard);
+  loaded.state = state;
+  loaded.meta = state.meta;
+  const buffer = await loaded.workbook.xlsx.writeBuffer();
+  await writeFileAtomically(file, new Uint8Array(buffer as ArrayBuffer));
+}
+
+function writeDashboard(workbook: ExcelJS.Workbook, cells: readonly DashboardCell[]): void {
+  const sheet = workbook.getWorksheet(DASHBOARD_SHEET) ?? workbook.addWorksheet(DASHBOARD_SHEET);
+  sheet.eachRow((row) => row.eachCell((cell) => (cell.value = null)));
+  for (const cell of cells) {
+    const target = sheet.getCell(cell.ref);
+    target.value =
+      cell.formula !== undefined
+        ? ({ formula: cell.formula.replace(/^=/, ''), result: undefined } as ExcelJS.CellFormulaValue)
+        : (cell.value ?? null);
+  }
+}
