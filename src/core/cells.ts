@@ -97,10 +97,11 @@ export function parseTypedDate(text: string): string | undefined {
 }
 
 /**
- * A number typed the Polish or the English way: `1 234,56`, `1234.56`, `1 234,56 zł`, `-12,5`.
+ * A number typed the Polish or the English way (`1 234,56`, `1234.56`, `1 234,56 zł`, `-12,5`)
+ * as a plain decimal string (`1234.56`), so that callers needing exact digits (money) get them.
  * A lone dot followed by three digits in groups (`1.234.567`) is read as thousands separators.
  */
-export function parseTypedNumber(text: string): number | undefined {
+export function canonicalTypedNumber(text: string): string | undefined {
   let t = text.replace(/[\s\u00a0\u202f]/g, '').replace(/(zł|pln)$/i, '');
   if (t === '') return undefined;
   const comma = t.lastIndexOf(',');
@@ -113,11 +114,23 @@ export function parseTypedNumber(text: string): number | undefined {
   } else if (/^-?\d{1,3}(\.\d{3}){2,}$/.test(t)) {
     t = t.replace(/\./g, '');
   }
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(t)) return undefined;
-  return Number(t);
+  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(t) ? t : undefined;
 }
 
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** A number typed the Polish or the English way (see `canonicalTypedNumber`). */
+export function parseTypedNumber(text: string): number | undefined {
+  const canonical = canonicalTypedNumber(text);
+  return canonical === undefined ? undefined : Number(canonical);
+}
+
+const ISO_TIMESTAMP =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 timestamp with a zone whose date exists (JavaScript's own parser takes 31 November). */
+export function isIsoTimestamp(text: string): boolean {
+  const m = ISO_TIMESTAMP.exec(text);
+  return m !== null && parseTypedDate(m[1]) !== undefined;
+}
 
 const TRUE_WORDS = new Set(['true', 'prawda', 'tak', 'yes', '1']);
 const FALSE_WORDS = new Set(['false', 'fałsz', 'falsz', 'nie', 'no', '0']);
@@ -232,7 +245,7 @@ export function decodeCell(column: ColumnSchema, raw: RawCell, ctx: CellContext)
           : fail;
       }
       const t = String(raw);
-      return ISO_DATETIME.test(t) && !Number.isNaN(Date.parse(t)) ? ok(t) : fail;
+      return isIsoTimestamp(t) ? ok(t) : fail;
     }
     case 'boolean': {
       if (typeof raw === 'boolean') return ok(raw);

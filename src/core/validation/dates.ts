@@ -1,4 +1,4 @@
-import { parseTypedDate } from '../cells';
+import { isIsoTimestamp, parseTypedDate } from '../cells';
 import type { Locale } from '../i18n';
 import { accept, reject, type Parsed } from './parsed';
 
@@ -15,10 +15,8 @@ export function formatDate(iso: string, locale: Locale): string {
   return `${day}.${month}.${year}`;
 }
 
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
 /** An ISO 8601 timestamp with a zone, kept as written. */
 export function parseTimestamp(input: string): Parsed<string> {
   const text = input.trim();
-  return ISO_TIMESTAMP.test(text) && !Number.isNaN(Date.parse(text)) ? accept(text) : reject('datetime');
+  return isIsoTimestamp(text) ? accept(text) : reject('datetime');
 }

@@ -16,7 +16,7 @@ const NIP_WEIGHTS = [6, 5, 7, 2, 3, 4, 5, 6, 7];
 /** NIP: 10 digits, mod-11 check digit (a remainder of 10 makes the number invalid); returns the compact form. */
 export function parseNip(input: string): Parsed<string> {
   const digits = compactDigits(input, true);
-  if (!digits || digits.length !== 10) return reject('nipFormat');
+  if (!digits || digits.length !== 10 || /^0+$/.test(digits)) return reject('nipFormat');
   const check = weightedSum(digits, NIP_WEIGHTS) % 11;
   return check !== 10 && check === Number(digits[9]) ? accept(digits) : reject('nipChecksum');
 }
@@ -31,7 +31,9 @@ function regonCheckDigit(digits: string, weights: readonly number[]): number {
 /** REGON: 9 digits, or 14 where both the first nine and all fourteen carry a valid check digit. */
 export function parseRegon(input: string): Parsed<string> {
   const digits = compactDigits(input);
-  if (!digits || (digits.length !== 9 && digits.length !== 14)) return reject('regonFormat');
+  if (!digits || (digits.length !== 9 && digits.length !== 14) || /^0+$/.test(digits)) {
+    return reject('regonFormat');
+  }
   if (regonCheckDigit(digits, REGON9_WEIGHTS) !== Number(digits[8])) return reject('regonChecksum');
   if (digits.length === 14 && regonCheckDigit(digits, REGON14_WEIGHTS) !== Number(digits[13])) {
     return reject('regonChecksum');

@@ -1,4 +1,4 @@
-import { parseTypedNumber } from '../cells';
+import { canonicalTypedNumber } from '../cells';
 import type { Locale } from '../i18n';
 import { accept, reject, type Parsed } from './parsed';
 
@@ -8,12 +8,13 @@ export function parseMoney(input: string | number): Parsed<number> {
     // Numbers reaching the core are already grosze (money is integers everywhere inside).
     return Number.isSafeInteger(input) ? accept(input) : reject('money');
   }
-  const text = input.trim();
-  const amount = parseTypedNumber(text);
-  if (amount === undefined) return reject('money');
-  const grosze = Math.round(amount * 100);
-  if (Math.abs(amount * 100 - grosze) > 1e-6 || !Number.isSafeInteger(grosze)) return reject('money');
-  return accept(grosze);
+  const canonical = canonicalTypedNumber(input);
+  // Worked out on the digits, not on a float: 2 499 899 724,20 × 100 is not exact in binary.
+  const m = canonical === undefined ? null : /^([-+]?)(\d*)(?:\.(\d{0,2}))?$/.exec(canonical);
+  if (!m) return reject('money');
+  const grosze = Number(m[2] || '0') * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  if (!Number.isSafeInteger(grosze)) return reject('money');
+  return accept(m[1] === '-' && grosze !== 0 ? -grosze : grosze);
 }
 
 /** Grosze → `1 234,56 zł` (pl) or `PLN 1,234.56` (en). */
