@@ -50,28 +50,41 @@ function errorBody(code: string, message: string, relacje?: RelacjeError): Graph
   };
 }
 
+/** A failure as Graph answers it: status, headers and the error body. */
+export interface GraphErrorAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: GraphErrorBody;
+}
+
 /**
- * Answers a failure with a Graph error body. Unexpected errors become a bare `GeneralException`:
- * their details go to the log, not to the client.
+ * The Graph answer for a failure. Unexpected errors become a bare `GeneralException`: their
+ * details go to the log, not to the client.
  */
-export function sendGraphError(response: ServerResponse, error: unknown, log: (line: string) => void): void {
+export function graphErrorAnswer(error: unknown, log: (line: string) => void): GraphErrorAnswer {
   if (error instanceof GraphFailure) {
-    sendJson(response, error.status, errorBody(error.code, error.message));
-    return;
+    return { status: error.status, headers: {}, body: errorBody(error.code, error.message) };
   }
   if (isRelacjeError(error)) {
     const [status, code] = GRAPH_STATUS[error.code];
-    if (isRelacjeError(error, 'throttled'))
-      response.setHeader('Retry-After', String(error.params.retryAfterSeconds));
-    sendJson(response, status, errorBody(code, error.texts.en, error));
-    return;
+    const headers: Record<string, string> = isRelacjeError(error, 'throttled')
+      ? { 'Retry-After': String(error.params.retryAfterSeconds) }
+      : {};
+    return { status, headers, body: errorBody(code, error.texts.en, error) };
   }
   log(
     `relacje server: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
   );
-  sendJson(
-    response,
-    500,
-    errorBody('GeneralException', 'An unexpected error occurred on the workbook server.'),
-  );
+  return {
+    status: 500,
+    headers: {},
+    body: errorBody('GeneralException', 'An unexpected error occurred on the workbook server.'),
+  };
+}
+
+/** Answers a failure with a Graph error body. */
+export function sendGraphError(response: ServerResponse, error: unknown, log: (line: string) => void): void {
+  const answer = graphErrorAnswer(error, log);
+  for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
+  sendJson(response, answer.status, answer.body);
 }

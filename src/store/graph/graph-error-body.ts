@@ -48,6 +48,16 @@ export function relacjeErrorFromGraph(
   const code = isGraphErrorBody(body) ? body.error.code : '';
   const message = isGraphErrorBody(body) ? body.error.message : '';
   if (status === 401 || status === 403) return new RelacjeError('noPermission', { resource });
+  // Co-authoring lock contention and checked-out files; Graph spells them several ways.
+  if (
+    status === 423 ||
+    /^(editmodecannotacquirelock|resourcelocked|notallowed.*checkout|locked)/i.test(code)
+  ) {
+    return new RelacjeError('workbookInUse', {
+      file: resource,
+      holder: message || 'another user (checked out or locked for editing)',
+    });
+  }
   if (status === 404 && code.toLowerCase() === 'itemnotfound') {
     return new RelacjeError('workbookNotFound', { file: resource });
   }

@@ -19,17 +19,20 @@ export function journalPathOf(file: string): string {
   return `${file}.journal`;
 }
 
-/** Every complete entry; a torn last line is a write that crashed before it was acknowledged. */
-export async function readJournal(file: string): Promise<JournalEntry[]> {
-  const text = await fs.readFile(journalPathOf(file), 'utf8').catch((error: NodeJS.ErrnoException) => {
+/**
+ * Every complete entry of the journal at `journalFile`; a torn last line is a write that crashed
+ * before it was acknowledged.
+ */
+export async function readJournal<E = JournalEntry>(journalFile: string): Promise<E[]> {
+  const text = await fs.readFile(journalFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return '';
     throw error;
   });
-  const entries: JournalEntry[] = [];
+  const entries: E[] = [];
   for (const line of text.split('\n')) {
     if (!line) continue;
     try {
-      entries.push(JSON.parse(line) as JournalEntry);
+      entries.push(JSON.parse(line) as E);
     } catch {
       break;
     }
@@ -37,24 +40,24 @@ export async function readJournal(file: string): Promise<JournalEntry[]> {
   return entries;
 }
 
-/** The journal beside a workbook, appended to with an fsync per write. */
-export class Journal {
+/** A journal file of JSON lines, appended to with an fsync per write. */
+export class Journal<E = JournalEntry> {
   private handle: fs.FileHandle | undefined;
   private bytes = 0;
 
-  constructor(private readonly file: string) {}
+  constructor(private readonly journalFile: string) {}
 
   get size(): number {
     return this.bytes;
   }
 
   async open(): Promise<void> {
-    this.handle = await fs.open(journalPathOf(this.file), 'a');
+    this.handle = await fs.open(this.journalFile, 'a');
     this.bytes = (await this.handle.stat()).size;
   }
 
   /** Resolves once the entry is on disk. */
-  async append(entry: JournalEntry): Promise<void> {
+  async append(entry: E): Promise<void> {
     if (!this.handle) throw new Error('journal is not open');
     const line = `${JSON.stringify(entry)}\n`;
     await this.handle.write(line);
@@ -64,10 +67,10 @@ export class Journal {
   }
 
   /** After a fold: keeps only entries the workbook does not hold yet. */
-  async replaceWith(entries: readonly JournalEntry[]): Promise<void> {
+  async replaceWith(entries: readonly E[]): Promise<void> {
     await this.handle?.close();
     const text = entries.map((e) => `${JSON.stringify(e)}\n`).join('');
-    await writeFileAtomically(journalPathOf(this.file), Buffer.from(text));
+    await writeFileAtomically(this.journalFile, Buffer.from(text));
     await this.open();
   }
 

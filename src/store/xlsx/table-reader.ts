@@ -166,7 +166,7 @@ function completeRecord(record: Record<string, CellFieldValue>, now: string): St
  * A cell as it can be written elsewhere. A shared formula names its master cell, which may be
  * on a row that moves or goes away, so it is kept as the formula it stands for in this cell.
  */
-function keptCellOf(cell: ExcelJS.Cell | undefined): KeptCell {
+export function keptCellOf(cell: ExcelJS.Cell | undefined): KeptCell {
   if (!cell) return { value: null, style: {} };
   let value = cell.value;
   if (cell.type === ExcelJS.ValueType.Formula) {

@@ -92,7 +92,11 @@ export async function repairWorkbookFile(file: string, options: LoadOptions = {}
 const ZIP_SIGNATURE = [0x50, 0x4b];
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 
-async function readExcelFile(file: string): Promise<ExcelJS.Workbook> {
+/**
+ * Reads and parses an .xlsx file; a file that is not one (missing, empty, .xls, not a ZIP, no
+ * workbook inside) is a `RelacjeError` saying which. `content` is the file's bytes as read.
+ */
+export async function readExcelFile(file: string): Promise<{ workbook: ExcelJS.Workbook; content: Buffer }> {
   const name = path.basename(file);
   const notAWorkbook = (reason: keyof typeof NOT_A_WORKBOOK_REASONS, cause?: unknown) =>
     new RelacjeError('notAWorkbook', { file: name, reason: NOT_A_WORKBOOK_REASONS[reason] }, { cause });
@@ -113,7 +117,7 @@ async function readExcelFile(file: string): Promise<ExcelJS.Workbook> {
     throw notAWorkbook('unreadable', error);
   }
   if (workbook.worksheets.length === 0) throw notAWorkbook('noSheets');
-  return workbook;
+  return { workbook, content };
 }
 
 async function loadLeniently(
@@ -122,7 +126,7 @@ async function loadLeniently(
   lenient: boolean,
 ): Promise<{ loaded: LoadedWorkbook; problems: RelacjeError[]; changes: Bilingual[] }> {
   const schema = options.schema ?? CURRENT_SCHEMA;
-  const workbook = await readExcelFile(file);
+  const { workbook } = await readExcelFile(file);
   const problems: RelacjeError[] = [];
   const changes: Bilingual[] = [];
   const metaSheet = readMetaSheet(workbook);

@@ -62,7 +62,7 @@ export async function openXlsxStore(file: string, options: XlsxStoreOptions = {}
   try {
     if (lock) await removeInterruptedWrites(file);
     const loaded = await loadWorkbookFile(file, { now: options.now });
-    const entries = await readJournal(file);
+    const entries = await readJournal(journalPathOf(file));
     const store = new XlsxFileStore(file, loaded, lock, options);
     store.replay(entries);
     if (lock) await store.start(entries.length > 0);
@@ -109,7 +109,7 @@ class XlsxFileStore implements XlsxStore {
   }
 
   async start(foldNow: boolean): Promise<void> {
-    this.journal = new Journal(this.file);
+    this.journal = new Journal(journalPathOf(this.file));
     await this.journal.open();
     if (foldNow || this.loaded.migratedFrom !== undefined) await this.fold(true);
   }
