@@ -110,14 +110,17 @@ export class GraphWorkbookApi {
   async handle(request: GraphRequest): Promise<GraphAnswer | 'drop'> {
     this.stats.httpRequests += 1;
     const isBatch = request.path.split('?')[0] === '/$batch';
-    const targets: RequestTarget[] = isBatch
-      ? batchRequestsOf(request.body).map((r) => ({ method: String(r.method), path: String(r.url) }))
-      : [{ method: request.method, path: request.path }];
+    const targets: RequestTarget[] = [{ method: request.method, path: request.path }];
+    if (isBatch) {
+      for (const r of batchRequestsOf(request.body))
+        targets.push({ method: String(r.method), path: String(r.url) });
+    }
     let drop = false;
+    let lateBy = 0;
     for (const fault of this.faults.take(targets)) {
       switch (fault.kind) {
         case 'delay':
-          await new Promise((resolve) => setTimeout(resolve, fault.ms));
+          lateBy = fault.ms;
           break;
         case 'expireSessions':
           this.sessions.forEach((session) => (session.expired = true));
@@ -161,6 +164,7 @@ export class GraphWorkbookApi {
         this.current = undefined;
       }
     });
+    if (lateBy > 0) await new Promise((resolve) => setTimeout(resolve, lateBy));
     return drop ? 'drop' : result;
   }
 

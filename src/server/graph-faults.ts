@@ -10,7 +10,7 @@ export type Fault =
   | { kind: 'fail'; status: number; code: string }
   /** Do the work, then reset the connection: the client cannot know whether it was done. */
   | { kind: 'dropAfterApply' }
-  /** Answer only after this long. */
+  /** Do the work, then answer only after this long. */
   | { kind: 'delay'; ms: number }
   /** Expire every open session before answering, as an idle timeout would. */
   | { kind: 'expireSessions' };

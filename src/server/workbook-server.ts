@@ -165,6 +165,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${urlHost}:${address.port}/`,
     graph,
     close: async () => {
+      if (!server.listening) return;
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections would hold close() open until they time out.

@@ -169,6 +169,9 @@ export class GraphWorkbookStore implements WorkbookStore {
     }
     const rows = new Map<string, GraphValue[][]>(tables.map((t) => [t.key, []]));
     const answers = await this.readBatches(requests);
+    const notFound = (r: SubResponse) => r.status === 404 && /itemnotfound/i.test(subFailure(r).code);
+    if ([...answers.values()].every(notFound))
+      throw new RelacjeError('workbookNotFound', { file: this.resource });
     this.readMeta(answers.get('meta')!);
     for (const table of tables) {
       this.layouts.set(
@@ -179,27 +182,24 @@ export class GraphWorkbookStore implements WorkbookStore {
     // Tables longer than a page are read on, a page per table per round, all rounds batched.
     let pending = tables.map((t) => ({ table: t, skip: 0, answer: answers.get(`r:${t.key}:0`)! }));
     while (pending.length > 0) {
-      const next: typeof pending = [];
+      // The tables whose last page was full, and where their next page starts.
+      const next: { table: TableSchema; skip: number }[] = [];
       for (const { table, skip, answer } of pending) {
         const got = (this.bodyOf(answer, table) as { value: { values: GraphValue[][] }[] }).value.map(
           (r) => r.values[0],
         );
         rows.get(table.key)!.push(...got);
-        if (got.length === page) next.push({ table, skip: skip + page, answer: answer });
+        if (got.length === page) next.push({ table, skip: skip + page });
       }
-      if (next.length === 0) break;
+      const pageId = (t: TableSchema, skip: number) => `r:${t.key}:${skip}`;
       const more = await this.readBatches(
         next.map(({ table, skip }) => ({
-          id: `r:${table.key}:${skip + page}`,
+          id: pageId(table, skip),
           method: 'GET' as const,
-          url: `${this.tableUrl(table)}/rows?$top=${page}&$skip=${skip + page}`,
+          url: `${this.tableUrl(table)}/rows?$top=${page}&$skip=${skip}`,
         })),
       );
-      pending = next.map(({ table, skip }) => ({
-        table,
-        skip: skip + page,
-        answer: more.get(`r:${table.key}:${skip + page}`)!,
-      }));
+      pending = next.map(({ table, skip }) => ({ table, skip, answer: more.get(pageId(table, skip))! }));
     }
     const snapshot: Record<string, StoredRecord[]> = {};
     for (const table of tables) snapshot[table.key] = await this.decodeTable(table, rows.get(table.key)!);
@@ -284,7 +284,11 @@ export class GraphWorkbookStore implements WorkbookStore {
     rows.forEach((values, index) => {
       const record = recordOfRow(layout, values, index, this.context);
       if (!record) return;
-      if (typeof record.id !== 'string' || record.id === '' || known.has(record.id)) {
+      const twin = typeof record.id === 'string' ? known.get(record.id) : undefined;
+      // A second row identical to one already read, tracking fields included, is a write that
+      // was applied twice (its first answer was lost and it arrived late): it is not a record.
+      if (twin && sameRow(layout.table, twin.record, record)) return;
+      if (typeof record.id !== 'string' || record.id === '' || twin) {
         unclaimed.push({ index, record });
         return;
       }
@@ -746,6 +750,7 @@ export class GraphWorkbookStore implements WorkbookStore {
         .send('POST', `${this.base}/closeSession`, {
           headers: { 'workbook-session-id': session },
           idempotent: true,
+          once: true,
         })
         .catch(() => undefined);
     });
@@ -771,6 +776,10 @@ function completeRecord(
   const record: RecordFields = {};
   for (const column of table.columns) record[column.key] = checked.record[column.key] ?? null;
   return asStored({ ...record, version: 1, createdAt: stamp, updatedAt: stamp });
+}
+
+function sameRow(table: TableSchema, a: RecordFields, b: RecordFields): boolean {
+  return table.columns.every((c) => (a[c.key] ?? null) === (b[c.key] ?? null));
 }
 
 function sameFields(table: TableSchema, a: RecordFields, b: RecordFields): boolean {

@@ -115,25 +115,36 @@ export class GraphTransport {
   async send<T>(
     method: SubRequest['method'],
     url: string,
-    options: { body?: unknown; headers?: Record<string, string>; idempotent?: boolean } = {},
+    options: {
+      body?: unknown;
+      headers?: Record<string, string>;
+      idempotent?: boolean;
+      /** One attempt only, for courtesy calls such as closing a session. */
+      once?: boolean;
+    } = {},
   ): Promise<T> {
     const idempotent = options.idempotent ?? method === 'GET';
-    return this.withRetry(idempotent, url, async () => {
-      this.requests += 1;
-      let request = this.client.api(url);
-      for (const [name, value] of Object.entries(options.headers ?? {}))
-        request = request.header(name, value);
-      switch (method) {
-        case 'GET':
-          return (await request.get()) as T;
-        case 'POST':
-          return (await request.post(options.body ?? {})) as T;
-        case 'PATCH':
-          return (await request.patch(options.body ?? {})) as T;
-        case 'DELETE':
-          return (await request.delete()) as T;
-      }
-    });
+    return this.withRetry(
+      idempotent,
+      url,
+      async () => {
+        this.requests += 1;
+        let request = this.client.api(url);
+        for (const [name, value] of Object.entries(options.headers ?? {}))
+          request = request.header(name, value);
+        switch (method) {
+          case 'GET':
+            return (await request.get()) as T;
+          case 'POST':
+            return (await request.post(options.body ?? {})) as T;
+          case 'PATCH':
+            return (await request.patch(options.body ?? {})) as T;
+          case 'DELETE':
+            return (await request.delete()) as T;
+        }
+      },
+      options.once ? 1 : Infinity,
+    );
   }
 
   /** One `$batch` of at most 20 requests; each answer comes back with its own status. */
@@ -156,9 +167,16 @@ export class GraphTransport {
     return requests.map((r) => byId.get(r.id) ?? { id: r.id, status: 424, headers: {}, body: undefined });
   }
 
-  private async withRetry<T>(idempotent: boolean, resource: string, attempt: () => Promise<T>): Promise<T> {
+  private async withRetry<T>(
+    idempotent: boolean,
+    resource: string,
+    attempt: () => Promise<T>,
+    maxTries = Infinity,
+  ): Promise<T> {
     const started = Date.now();
     const budget = this.options.retryWithinMs ?? 60_000;
+    // Waits count as asked for, not only as the clock saw them, so an injected sleep keeps the bound.
+    let waited = 0;
     for (let tries = 0; ; tries += 1) {
       try {
         return await attempt();
@@ -174,7 +192,7 @@ export class GraphTransport {
           throw productError(failure, resource);
         }
         const wait = waitBeforeRetry(failure?.retryAfter ?? null, tries, this.options.backoffMs ?? 500);
-        if (Date.now() - started + wait > budget) {
+        if (Math.max(Date.now() - started, waited) + wait > budget || tries + 1 >= maxTries) {
           if (lost)
             throw new RelacjeError(
               'unavailable',
@@ -183,6 +201,7 @@ export class GraphTransport {
             );
           throw productError(failure, resource);
         }
+        waited += wait;
         await this.sleep(wait);
       }
     }
