@@ -88,6 +88,24 @@ const storeBoundary = {
   ],
 };
 
+/* Services sit between the UI and the store port: no adapters, no UI, no hosts. */
+const servicesBoundary = {
+  paths: nodeBuiltins.map((name) => ({
+    name,
+    message: 'src/services runs in the browser: no Node built-ins.',
+  })),
+  patterns: [
+    {
+      regex: importsOfFolders(['store/(?:xlsx|graph|officejs)', 'ui', 'hosts', 'cli', 'server']),
+      message: 'src/services depends on the store port and the core only; hosts inject the adapter.',
+    },
+    {
+      group: ['react', 'react-dom', '@fluentui/*', 'exceljs'],
+      message: 'src/services has no UI and no file format.',
+    },
+  ],
+};
+
 module.exports = tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', 'bench/out/'] },
   js.configs.recommended,
@@ -145,6 +163,10 @@ module.exports = tseslint.config(
   {
     files: ['src/ui/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', uiBoundary] },
+  },
+  {
+    files: ['src/services/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', servicesBoundary] },
   },
   {
     files: ['src/store/**/*.ts'],

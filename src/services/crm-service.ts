@@ -1,0 +1,44 @@
+import type { RecordFields, RecordUpdate, StoredRecord, WorkbookSnapshot } from '../store/port';
+
+/** What an import writes: new clients and changes to clients already in the base. */
+export interface ClientImportPlan {
+  create: readonly RecordFields[];
+  update: readonly RecordUpdate[];
+}
+
+export interface ClientImportOutcome {
+  created: number;
+  updated: number;
+}
+
+/**
+ * The one typed seam between the panes and the workbook: the UI reads the loaded workbook from
+ * `snapshot` (pure computations — search, segmentation, import previews — are core functions it
+ * calls itself) and changes it only through these methods. Every write validates with the core,
+ * goes to the store in a constant number of store calls, records itself in the audit table, and
+ * fails with a `RelacjeError` people can read, leaving the workbook as it was.
+ * Hosts build it over the store they chose (local server, SharePoint, the open workbook).
+ */
+export interface CrmService {
+  /** The workbook as last read or written; null before the first `load`. */
+  readonly snapshot: WorkbookSnapshot | null;
+  /** Called after every change of `snapshot`; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Reads the whole workbook (one store call) into `snapshot`. */
+  load(): Promise<void>;
+  /** Creates a record in any table with a new id; `invalidRecord` names each bad field. */
+  create(table: string, fields: RecordFields): Promise<StoredRecord>;
+  /** Changes a record read at `expectedVersion`; someone else's newer change is a `conflict`. */
+  update(table: string, id: string, expectedVersion: number, changes: RecordFields): Promise<StoredRecord>;
+  /**
+   * Merges `mergedId` into `survivorId`: its people, activities, opportunities, offers, tasks,
+   * projects, survey answers and complaints move to the survivor, the survivor's empty fields take
+   * the merged client's values, the merge is written to the history and the audit, and the merged
+   * client is deleted.
+   */
+  mergeClients(survivorId: string, mergedId: string): Promise<StoredRecord>;
+  /** Writes many client changes in one batch (segmentation results). */
+  updateClients(updates: readonly RecordUpdate[]): Promise<StoredRecord[]>;
+  /** Writes an import: all of it, or — when any part fails — nothing. */
+  importClients(plan: ClientImportPlan): Promise<ClientImportOutcome>;
+}

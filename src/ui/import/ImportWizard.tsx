@@ -1,0 +1,12 @@
+import type { Locale } from '../../core/i18n';
+import type { CrmService } from '../../services/crm-service';
+
+export interface ImportWizardProps {
+  locale: Locale;
+  service: CrmService;
+}
+
+/** Placeholder until the view is built; the app shell already links to it. */
+export function ImportWizard(_props: ImportWizardProps) {
+  return null;
+}
