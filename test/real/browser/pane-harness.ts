@@ -1,0 +1,193 @@
+/**
+ * The shared harness of the browser tests: the built standalone pane, served by the local workbook
+ * server over a temporary workbook, in headless Chromium at task-pane width.
+ *
+ * API
+ * - `startPaneHarness({ demo?, locale?, workbookName? })` — builds `dist/` once when it is missing or
+ *   older than `src/` (`webpack --mode production`), writes a temporary workbook (the demo data set
+ *   unless `demo: false`), starts the server on a free port and launches Chromium. Returns:
+ *   - `openPane({ locale?, width?, height?, query? })` — a new page at `taskpane.html?lang=…&workbook=…`,
+ *     400×800 unless told otherwise. Uncaught page errors are collected in `pageErrors`.
+ *   - `readWorkbook()` — folds what the server holds into the .xlsx and reads it back through the
+ *     .xlsx adapter (read-only): what a user opening the file would find. The server reopens the
+ *     workbook on its next request.
+ *   - `writeFile(name, bytes)` — a file in the harness's temporary folder (fixtures to upload).
+ *   - `file`, `dir`, `server`, `browser`, `pageErrors`.
+ *   - `close()` — closes the pages, Chromium and the server, and removes the temporary folder.
+ * - `axeCheck(page, selector?)` — runs axe-core in the page; returns the serious and critical
+ *   violations (an empty list is a pass), each with its rule, impact, help and offending targets.
+ * - `screenshot(page, name)` — writes `docs/screenshots/<name>.png` and returns its path.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { fillWithDemoData } from '../../../src/cli/commands/init';
+import type { Locale } from '../../../src/core/i18n';
+import { startServer, type RunningServer } from '../../../src/server/workbook-server';
+import type { WorkbookSnapshot } from '../../../src/store/port';
+import { createXlsxWorkbook, openXlsxStore } from '../../../src/store/xlsx/xlsx-store';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const DIST = path.join(ROOT, 'dist');
+const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface PaneOptions {
+  locale?: Locale;
+  width?: number;
+  height?: number;
+  /** Further query parameters of the pane's address. */
+  query?: Record<string, string>;
+}
+
+export interface PaneHarness {
+  dir: string;
+  /** The workbook the server answers about. */
+  file: string;
+  server: RunningServer;
+  browser: Browser;
+  /** Uncaught errors of every page opened, as `message` texts. */
+  pageErrors: string[];
+  openPane(options?: PaneOptions): Promise<Page>;
+  readWorkbook(): Promise<WorkbookSnapshot>;
+  writeFile(name: string, bytes: Uint8Array | string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Fill the workbook with the demo data set (default true). */
+  demo?: boolean;
+  /** The workbook's own language (default pl). */
+  locale?: Locale;
+  /** The workbook's file name (default klienci.xlsx). */
+  workbookName?: string;
+}
+
+function newestChange(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    const time = entry.isDirectory() ? newestChange(full) : statSync(full).mtimeMs;
+    if (time > newest) newest = time;
+  }
+  return newest;
+}
+
+/** Builds the panes when `dist/taskpane.html` is missing or older than anything in `src/`. */
+export function ensurePanesBuilt(): void {
+  const page = path.join(DIST, 'taskpane.html');
+  const sources = Math.max(
+    newestChange(path.join(ROOT, 'src')),
+    statSync(path.join(ROOT, 'webpack.config.js')).mtimeMs,
+  );
+  if (existsSync(page) && statSync(page).mtimeMs >= sources) return;
+  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
+}
+
+export async function startPaneHarness(options: HarnessOptions = {}): Promise<PaneHarness> {
+  ensurePanesBuilt();
+  const dir = await mkdtemp(path.join(tmpdir(), 'relacje-pane-'));
+  const workbookName = options.workbookName ?? 'klienci.xlsx';
+  const file = path.join(dir, workbookName);
+  await createXlsxWorkbook(file, { locale: options.locale ?? 'pl' });
+  if (options.demo !== false) await fillWithDemoData(file);
+  const server = await startServer({ port: 0, workbookFile: file, staticDir: DIST, log: () => undefined });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  const pageErrors: string[] = [];
+
+  return {
+    dir,
+    file,
+    server,
+    browser,
+    pageErrors,
+    async openPane({ locale = 'pl', width = 400, height = 800, query = {} } = {}) {
+      const page = await browser.newPage({
+        viewport: { width, height },
+        locale: locale === 'pl' ? 'pl-PL' : 'en-GB',
+      });
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      const params = new URLSearchParams({ lang: locale, workbook: workbookName, ...query });
+      await page.goto(`${server.url}taskpane.html?${params.toString()}`);
+      return page;
+    },
+    async readWorkbook() {
+      // Closing the server's document folds its journal into the .xlsx; the next request reopens it.
+      await server.graph.close();
+      const store = await openXlsxStore(file, { readOnly: true });
+      try {
+        return await store.readAll();
+      } finally {
+        await store.close();
+      }
+    },
+    async writeFile(name, bytes) {
+      const target = path.join(dir, name);
+      await writeFile(target, bytes);
+      return target;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+interface AxeResults {
+  violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[];
+}
+
+/** axe-core over the page (or the part under `selector`); only serious and critical findings. */
+export async function axeCheck(page: Page, selector?: string): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const results = await page.evaluate(async (context) => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<unknown> } })
+      .axe;
+    return (await axe.run(context ?? document, { resultTypes: ['violations'] })) as AxeResults;
+  }, selector ?? null);
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? '',
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
+    }));
+}
+
+/** The whole page as `docs/screenshots/<name>.png`. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
