@@ -1,0 +1,278 @@
+import { ulid } from 'ulid';
+import { auditRow, type AuditAction } from '../core/clients/audit-rows';
+import { planClientMerge } from '../core/clients/client-merge';
+import { RelacjeError, type FieldIssue } from '../core/errors';
+import { validateRecord, type ValidationMode } from '../core/records';
+import { CURRENT_SCHEMA, tableByKey, type WorkbookSchema } from '../core/schema';
+import type {
+  NewRecord,
+  RecordFields,
+  RecordUpdate,
+  StoredRecord,
+  WorkbookSnapshot,
+  WorkbookStore,
+} from '../store/port';
+import type { ClientImportOutcome, ClientImportPlan, CrmService } from './crm-service';
+
+export interface CrmServiceOptions {
+  store: WorkbookStore;
+  /** Who is working: written to the audit and to history entries. */
+  user: string;
+  now?: () => Date;
+  /** Ids of new records; ULIDs by default. */
+  newId?: () => string;
+  schema?: WorkbookSchema;
+}
+
+/**
+ * The CRM service over any store adapter. Store calls per action (constant, whatever the size):
+ * `load` 1; `create` and `update` 2 (the record, then its audit row); `updateClients` 2;
+ * `importClients` up to 3 (append, update, audit) and on a failed update one more, the removal of
+ * what it had appended; `mergeClients` at most one call per table it writes (see `mergeClients`).
+ * The record is written before its audit row: if the audit write fails the change stays saved
+ * (nothing the user entered is lost), the snapshot shows it, and the error is passed on.
+ */
+export function createCrmService(options: CrmServiceOptions): CrmService {
+  return new StoreCrmService(options);
+}
+
+class StoreCrmService implements CrmService {
+  private current: WorkbookSnapshot | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly store: WorkbookStore;
+  private readonly user: string;
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+  private readonly schema: WorkbookSchema;
+
+  constructor(options: CrmServiceOptions) {
+    this.store = options.store;
+    this.user = options.user;
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? (() => ulid());
+    this.schema = options.schema ?? CURRENT_SCHEMA;
+  }
+
+  get snapshot(): WorkbookSnapshot | null {
+    return this.current;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  async load(): Promise<void> {
+    this.current = await this.store.readAll();
+    this.notify();
+  }
+
+  async create(table: string, fields: RecordFields): Promise<StoredRecord> {
+    const id = typeof fields.id === 'string' && fields.id.trim() ? fields.id : this.newId();
+    const record = this.validated(table, { ...fields, id }, 'create') as NewRecord;
+    return this.changing(async () => {
+      const [stored] = await this.store.append(table, [record]);
+      this.putRows(table, [stored]);
+      await this.audit([this.auditEntry('create', table, stored.id, { fields: record })]);
+      return stored;
+    });
+  }
+
+  async update(
+    table: string,
+    id: string,
+    expectedVersion: number,
+    changes: RecordFields,
+  ): Promise<StoredRecord> {
+    const checked = this.validated(table, changes, 'update');
+    return this.changing(async () => {
+      const [stored] = await this.store.update(table, [{ id, expectedVersion, changes: checked }]);
+      this.putRows(table, [stored]);
+      await this.audit([this.auditEntry('update', table, id, { changes: checked })]);
+      return stored;
+    });
+  }
+
+  async updateClients(updates: readonly RecordUpdate[]): Promise<StoredRecord[]> {
+    if (updates.length === 0) return [];
+    const checked = this.validatedBatch(
+      'clients',
+      updates.map((u) => u.changes),
+      'update',
+    ).map((changes, i) => ({ ...updates[i], changes }));
+    return this.changing(async () => {
+      const stored = await this.store.update('clients', checked);
+      this.putRows('clients', stored);
+      await this.audit(
+        checked.map((u) => this.auditEntry('update', 'clients', u.id, { changes: u.changes })),
+      );
+      return stored;
+    });
+  }
+
+  async importClients(plan: ClientImportPlan): Promise<ClientImportOutcome> {
+    const withIds = plan.create.map((fields) => ({
+      ...fields,
+      id: typeof fields.id === 'string' && fields.id.trim() ? fields.id : this.newId(),
+    }));
+    const creates = this.validatedBatch('clients', withIds, 'create') as NewRecord[];
+    const updates = this.validatedBatch(
+      'clients',
+      plan.update.map((u) => u.changes),
+      'update',
+    ).map((changes, i) => ({ ...plan.update[i], changes }));
+    if (creates.length === 0 && updates.length === 0) return { created: 0, updated: 0 };
+    return this.changing(async () => {
+      const created = creates.length > 0 ? await this.store.append('clients', creates) : [];
+      let updated: StoredRecord[] = [];
+      try {
+        if (updates.length > 0) updated = await this.store.update('clients', updates);
+      } catch (error) {
+        // The store is all-or-nothing per call only: take back this import's new rows (still at version 1).
+        if (created.length > 0) {
+          await this.store.remove(
+            'clients',
+            created.map((r) => ({ id: r.id, expectedVersion: r.version })),
+          );
+        }
+        throw error;
+      }
+      this.putRows('clients', [...created, ...updated]);
+      await this.audit([
+        ...created.map((r) => this.auditEntry('create', 'clients', r.id, { import: true })),
+        ...updates.map((u) =>
+          this.auditEntry('update', 'clients', u.id, { import: true, changes: u.changes }),
+        ),
+      ]);
+      return { created: created.length, updated: updated.length };
+    });
+  }
+
+  /**
+   * Applies the core's merge plan in this order, so that stopping after any call loses nothing and
+   * merging again finishes the job: the survivor's empty fields are filled first (a conflict on the
+   * survivor stops the merge before anything moved); then each table's references are re-pointed
+   * (one `update` per table); then the history entry and the audit rows are appended; the merged
+   * client is deleted last, when nothing points at it any more. At most 1 + 8 + 1 + 1 + 1 store calls
+   * with the current schema (plus `readAll` when nothing was loaded yet), whatever the client holds.
+   */
+  async mergeClients(survivorId: string, mergedId: string): Promise<StoredRecord> {
+    if (!this.current) await this.load();
+    const snapshot = this.current as WorkbookSnapshot;
+    const plan = planClientMerge(snapshot.tables, survivorId, mergedId, {
+      at: this.timestamp(),
+      user: this.user,
+      newId: this.newId,
+      locale: snapshot.meta.locale,
+      schema: this.schema,
+    });
+    const { clients, audit, ...others } = plan.writes;
+    return this.changing(async () => {
+      let survivor = snapshot.tables.clients.find((c) => c.id === survivorId) as StoredRecord;
+      if (clients?.updates.length) {
+        [survivor] = await this.store.update('clients', clients.updates);
+        this.putRows('clients', [survivor]);
+      }
+      for (const [table, writes] of Object.entries(others)) {
+        if (writes.updates.length) this.putRows(table, await this.store.update(table, writes.updates));
+      }
+      for (const [table, writes] of Object.entries(others)) {
+        if (writes.appends.length) this.putRows(table, await this.store.append(table, writes.appends));
+      }
+      if (audit?.appends.length) this.putRows('audit', await this.store.append('audit', audit.appends));
+      if (clients?.removes.length) {
+        await this.store.remove('clients', clients.removes);
+        this.dropRows(
+          'clients',
+          clients.removes.map((r) => r.id),
+        );
+      }
+      return survivor;
+    });
+  }
+
+  private validated(table: string, fields: RecordFields, mode: ValidationMode): RecordFields {
+    return this.validatedBatch(table, [fields], mode)[0];
+  }
+
+  /** Every record checked; any issue in any record rejects the whole batch, naming every bad field. */
+  private validatedBatch(
+    table: string,
+    records: readonly RecordFields[],
+    mode: ValidationMode,
+  ): RecordFields[] {
+    const schema = tableByKey(this.schema, table);
+    const issues: FieldIssue[] = [];
+    const badRows: number[] = [];
+    const checked = records.map((fields, index) => {
+      const result = validateRecord(schema, fields, { mode, schema: this.schema });
+      if (!result.ok) {
+        issues.push(...result.issues);
+        badRows.push(index + 1);
+      }
+      return result.record;
+    });
+    if (issues.length > 0) {
+      const row = records.length > 1 && badRows.length === 1 ? badRows[0] : undefined;
+      throw new RelacjeError('invalidRecord', { table, issues, ...(row ? { row } : {}) });
+    }
+    return checked;
+  }
+
+  private auditEntry(action: AuditAction, table: string, recordId: string, details: unknown): NewRecord {
+    return auditRow({
+      id: this.newId(),
+      at: this.timestamp(),
+      user: this.user,
+      action,
+      table,
+      recordId,
+      details,
+    });
+  }
+
+  private async audit(rows: NewRecord[]): Promise<void> {
+    if (rows.length > 0) this.putRows('audit', await this.store.append('audit', rows));
+  }
+
+  private timestamp(): string {
+    return this.now().toISOString();
+  }
+
+  /** Runs a write; subscribers hear of whatever part of it reached the store, even when it fails. */
+  private async changing<T>(write: () => Promise<T>): Promise<T> {
+    const before = this.current;
+    try {
+      return await write();
+    } finally {
+      if (this.current !== before) this.notify();
+    }
+  }
+
+  /** Replaces the stored rows by id (new ones go last); only this table's array is new. */
+  private putRows(table: string, rows: readonly StoredRecord[]): void {
+    if (!this.current || rows.length === 0) return;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const next = (this.current.tables[table] ?? []).map((row) => {
+      const replacement = byId.get(row.id);
+      if (!replacement) return row;
+      byId.delete(row.id);
+      return replacement;
+    });
+    for (const added of byId.values()) next.push(added);
+    this.current = { ...this.current, tables: { ...this.current.tables, [table]: next } };
+  }
+
+  private dropRows(table: string, ids: readonly string[]): void {
+    if (!this.current) return;
+    const gone = new Set(ids);
+    const next = (this.current.tables[table] ?? []).filter((row) => !gone.has(row.id));
+    this.current = { ...this.current, tables: { ...this.current.tables, [table]: next } };
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}

@@ -1,0 +1,407 @@
+/**
+ * The CRM service's tests, written once and run over each real store adapter. Store calls are
+ * counted by a wrapper around the adapter, so the round trips of every action are asserted.
+ */
+import { RelacjeError, isRelacjeError } from '../../src/core/errors';
+import type { NewRecord, RecordUpdate, StoredRecord, WorkbookStore } from '../../src/store/port';
+import { createCrmService } from '../../src/services/store-crm-service';
+import type { CrmService } from '../../src/services/crm-service';
+
+export interface ServiceStoreUnderTest {
+  store: WorkbookStore;
+  cleanup: () => Promise<void>;
+}
+
+type StoreMethod = 'readAll' | 'append' | 'update' | 'remove';
+
+/** Records `method:table` for every call, and can make one method fail. */
+export function countingStore(inner: WorkbookStore): {
+  store: WorkbookStore;
+  calls: string[];
+  failOn: (method: StoreMethod | undefined) => void;
+} {
+  const calls: string[] = [];
+  let failing: StoreMethod | undefined;
+  const refuse = (method: StoreMethod) => {
+    if (failing === method)
+      throw new RelacjeError('unavailable', { detail: `${method} refused by the test` });
+  };
+  const store: WorkbookStore = {
+    readAll: async () => {
+      calls.push('readAll');
+      refuse('readAll');
+      return inner.readAll();
+    },
+    append: async (table, records) => {
+      calls.push(`append:${table}`);
+      refuse('append');
+      return inner.append(table, records);
+    },
+    update: async (table, updates) => {
+      calls.push(`update:${table}`);
+      refuse('update');
+      return inner.update(table, updates);
+    },
+    remove: async (table, refs) => {
+      calls.push(`remove:${table}`);
+      refuse('remove');
+      return inner.remove(table, refs);
+    },
+    nextCounter: (name) => inner.nextCounter(name),
+    writeDashboard: (cells) => inner.writeDashboard(cells),
+    close: () => inner.close(),
+  };
+  return { store, calls, failOn: (method) => (failing = method) };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (error: unknown) => error,
+  );
+}
+
+const VALID_NIP = '5260001246';
+const FIXED_NOW = new Date('2026-11-20T09:30:00.000Z');
+
+function client(n: number, extra: Partial<NewRecord> = {}): NewRecord {
+  return { id: `c-${n}`, name: `Przedsiębiorstwo Łódzkie ${n}`, type: 'company', status: 'lead', ...extra };
+}
+
+export function runCrmServiceSuite(name: string, factory: () => Promise<ServiceStoreUnderTest>): void {
+  describe(`CRM service over ${name}`, () => {
+    let subject: ServiceStoreUnderTest;
+    let counted: ReturnType<typeof countingStore>;
+    let service: CrmService;
+    let ids: number;
+
+    beforeEach(async () => {
+      subject = await factory();
+      counted = countingStore(subject.store);
+      ids = 0;
+      service = createCrmService({
+        store: counted.store,
+        user: 'Anna Wiśniewska',
+        now: () => FIXED_NOW,
+        newId: () => `new-${++ids}`,
+      });
+    });
+
+    afterEach(async () => {
+      await subject.cleanup();
+    });
+
+    const callsOf = async (action: () => Promise<unknown>) => {
+      counted.calls.length = 0;
+      await action();
+      return [...counted.calls];
+    };
+    const rows = async (table: string) => (await subject.store.readAll()).tables[table];
+
+    test('load reads the workbook in one call and tells subscribers', async () => {
+      const heard: number[] = [];
+      const unsubscribe = service.subscribe(() => heard.push(service.snapshot?.tables.clients.length ?? -1));
+      expect(await callsOf(() => service.load())).toEqual(['readAll']);
+      expect(heard).toEqual([0]);
+      await service.create('clients', client(1));
+      expect(heard).toEqual([0, 1]);
+      unsubscribe();
+      await service.create('clients', client(2));
+      expect(heard).toEqual([0, 1]);
+      expect(service.snapshot?.tables.clients.map((c) => c.id)).toEqual(['c-1', 'c-2']);
+    });
+
+    test('create writes the record and its audit row in two calls, ids from newId', async () => {
+      await service.load();
+      const before = service.snapshot;
+      let created: StoredRecord | undefined;
+      const calls = await callsOf(async () => {
+        created = await service.create('clients', {
+          name: 'Żuraw Sp. z o.o.',
+          type: 'company',
+          status: 'lead',
+          nip: '526-000-12-46',
+        });
+      });
+      expect(calls).toEqual(['append:clients', 'append:audit']);
+      expect(created).toMatchObject({ id: 'new-1', nip: VALID_NIP, version: 1 });
+      expect(await rows('clients')).toEqual([created]);
+      const [audit] = await rows('audit');
+      expect(audit).toMatchObject({
+        action: 'create',
+        table: 'clients',
+        recordId: 'new-1',
+        user: 'Anna Wiśniewska',
+        at: FIXED_NOW.toISOString(),
+      });
+      // Immutable snapshot: the tables it did not touch are the same arrays.
+      expect(service.snapshot).not.toBe(before);
+      expect(service.snapshot?.tables.people).toBe(before?.tables.people);
+      expect(service.snapshot?.tables.clients).not.toBe(before?.tables.clients);
+    });
+
+    test('an invalid NIP is invalidRecord naming the field, and nothing is written', async () => {
+      await service.load();
+      let error: unknown;
+      const calls = await callsOf(async () => {
+        error = await rejection(
+          service.create('clients', {
+            name: 'Firma',
+            type: 'company',
+            status: 'lead',
+            nip: '526-000-12-47',
+            email: 'nie-adres',
+          }),
+        );
+      });
+      expect(calls).toEqual([]);
+      expect(isRelacjeError(error, 'invalidRecord')).toBe(true);
+      const issues = (error as RelacjeError<'invalidRecord'>).params.issues;
+      expect(issues.map((i) => [i.field, i.rule])).toEqual([
+        ['nip', 'nipChecksum'],
+        ['email', 'email'],
+      ]);
+      expect(issues[0].message.pl).toContain('NIP');
+      expect(await rows('clients')).toEqual([]);
+      expect(await rows('audit')).toEqual([]);
+    });
+
+    test('update writes in two calls; a stale version is a conflict and changes nothing', async () => {
+      await service.load();
+      await service.create('clients', client(1));
+      let updated: StoredRecord | undefined;
+      const calls = await callsOf(async () => {
+        updated = await service.update('clients', 'c-1', 1, { city: 'Kraków' });
+      });
+      expect(calls).toEqual(['update:clients', 'append:audit']);
+      expect(updated).toMatchObject({ city: 'Kraków', version: 2 });
+      const error = await rejection(service.update('clients', 'c-1', 1, { city: 'Gdańsk' }));
+      expect(isRelacjeError(error, 'conflict')).toBe(true);
+      expect((await rows('clients'))[0]).toMatchObject({ city: 'Kraków', version: 2 });
+      expect(service.snapshot?.tables.clients[0]).toEqual(updated);
+      const audit = await rows('audit');
+      expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
+      expect(JSON.parse(String(audit[1].details))).toEqual({ changes: { city: 'Kraków' } });
+    });
+
+    test('merge moves every reference, keeps the survivor values, writes history and audit, deletes the merged client', async () => {
+      await subject.store.append('clients', [
+        client(1, { nip: VALID_NIP, email: 'biuro@zuraw.pl', phone: '600100200' }),
+        client(2, { email: 'kontakt@zuraw.pl', city: 'Łódź', industry: 'Budownictwo' }),
+        client(3),
+      ]);
+      await subject.store.append('people', [
+        { id: 'p-1', clientId: 'c-2', firstName: 'Jan', lastName: 'Nowak' },
+        { id: 'p-2', clientId: 'c-2', firstName: 'Ewa', lastName: 'Lis' },
+        { id: 'p-3', clientId: 'c-3', firstName: 'Olga', lastName: 'Wójcik' },
+      ]);
+      const at = '2026-11-01T10:00:00.000Z';
+      await subject.store.append('activities', [
+        { id: 'a-1', clientId: 'c-2', type: 'call', occurredAt: at, subject: 'Rozmowa' },
+        { id: 'a-2', clientId: 'c-1', type: 'note', occurredAt: at, subject: 'Notatka' },
+      ]);
+      await subject.store.append('opportunities', [
+        { id: 'o-1', clientId: 'c-2', name: 'Hala', pipeline: 'Sprzedaż', stage: 'Oferta', status: 'open' },
+      ]);
+      await subject.store.append('offers', [
+        { id: 'f-1', number: 'OF/2026/001', clientId: 'c-2', issuedOn: '2026-11-02', status: 'sent' },
+      ]);
+      await subject.store.append('tasks', [
+        { id: 't-1', title: 'Zadzwonić', priority: 'normal', status: 'todo', clientId: 'c-2' },
+        { id: 't-2', title: 'Bez klienta', priority: 'low', status: 'todo' },
+      ]);
+      await subject.store.append('projects', [
+        { id: 'j-1', name: 'Budowa', clientId: 'c-2', status: 'planned' },
+      ]);
+      await subject.store.append('surveys', [{ id: 's-1', name: 'Ankieta 2026', status: 'open' }]);
+      await subject.store.append('surveyAnswers', [
+        { id: 'r-1', surveyId: 's-1', clientId: 'c-2', question: 'Jakość' },
+      ]);
+      await subject.store.append('complaints', [
+        { id: 'k-1', clientId: 'c-2', receivedOn: '2026-11-03', subject: 'Opóźnienie', status: 'received' },
+      ]);
+      await service.load();
+
+      let survivor: StoredRecord | undefined;
+      const calls = await callsOf(async () => {
+        survivor = await service.mergeClients('c-1', 'c-2');
+      });
+      // Schema order: the tables are found from the schema's `ref` columns to clients.
+      const referencing = [
+        'people',
+        'activities',
+        'opportunities',
+        'tasks',
+        'offers',
+        'projects',
+        'surveyAnswers',
+        'complaints',
+      ];
+      expect(calls).toEqual([
+        'update:clients',
+        ...referencing.map((t) => `update:${t}`),
+        'append:activities',
+        'append:audit',
+        'remove:clients',
+      ]);
+
+      const after = await subject.store.readAll();
+      expect(after.tables.clients.map((c) => c.id)).toEqual(['c-1', 'c-3']);
+      expect(survivor).toMatchObject({
+        id: 'c-1',
+        email: 'biuro@zuraw.pl',
+        nip: VALID_NIP,
+        city: 'Łódź',
+        industry: 'Budownictwo',
+      });
+      expect(after.tables.clients[0]).toEqual(survivor);
+      for (const table of referencing) {
+        expect(after.tables[table].filter((r) => r.clientId === 'c-2')).toEqual([]);
+      }
+      expect(after.tables.people.map((p) => [p.id, p.clientId])).toEqual([
+        ['p-1', 'c-1'],
+        ['p-2', 'c-1'],
+        ['p-3', 'c-3'],
+      ]);
+      expect(after.tables.tasks.find((t) => t.id === 't-2')?.clientId).toBeNull();
+      const history = after.tables.activities.filter((a) => a.type === 'merge');
+      expect(history).toHaveLength(1);
+      expect(history[0]).toMatchObject({
+        clientId: 'c-1',
+        owner: 'Anna Wiśniewska',
+        occurredAt: FIXED_NOW.toISOString(),
+      });
+      expect(String(history[0].subject)).toContain('Przedsiębiorstwo Łódzkie 2');
+      // The merged client's e-mail was not taken: the history keeps it.
+      expect(String(history[0].details)).toContain('kontakt@zuraw.pl');
+      const audit = after.tables.audit;
+      expect(audit.every((a) => a.action === 'merge')).toBe(true);
+      expect(audit.find((a) => a.recordId === 'c-2')?.details).toContain('kontakt@zuraw.pl');
+      expect(audit.filter((a) => a.table === 'people').map((a) => a.recordId)).toEqual(['p-1', 'p-2']);
+      expect(service.snapshot?.tables.clients.map((c) => c.id)).toEqual(['c-1', 'c-3']);
+      expect(service.snapshot?.tables.people).toEqual(after.tables.people);
+    });
+
+    test('a merge takes the same calls however many records move', async () => {
+      await subject.store.append('clients', [client(1), client(2)]);
+      const many = Array.from({ length: 40 }, (_, i) => ({
+        id: `p-${i}`,
+        clientId: 'c-2',
+        firstName: 'Jan',
+        lastName: `Nowak ${i}`,
+      }));
+      await subject.store.append('people', many);
+      await service.load();
+      const calls = await callsOf(() => service.mergeClients('c-1', 'c-2'));
+      expect(calls).toEqual(['update:people', 'append:activities', 'append:audit', 'remove:clients']);
+      expect((await rows('people')).every((p) => p.clientId === 'c-1')).toBe(true);
+    });
+
+    test('import writes creates and updates in three calls', async () => {
+      await subject.store.append('clients', [client(1)]);
+      await service.load();
+      let outcome: unknown;
+      const calls = await callsOf(async () => {
+        outcome = await service.importClients({
+          create: [
+            { name: 'Nowa Firma', type: 'company', status: 'lead', source: 'import' },
+            { name: 'Druga', type: 'person', status: 'lead' },
+          ],
+          update: [{ id: 'c-1', expectedVersion: 1, changes: { city: 'Poznań' } }],
+        });
+      });
+      expect(calls).toEqual(['append:clients', 'update:clients', 'append:audit']);
+      expect(outcome).toEqual({ created: 2, updated: 1 });
+      expect((await rows('clients')).map((c) => [c.id, c.city ?? null])).toEqual([
+        ['c-1', 'Poznań'],
+        ['new-1', null],
+        ['new-2', null],
+      ]);
+      expect((await rows('audit')).map((a) => [a.action, a.recordId])).toEqual([
+        ['create', 'new-1'],
+        ['create', 'new-2'],
+        ['update', 'c-1'],
+      ]);
+      expect(service.snapshot?.tables.clients.map((c) => c.id)).toEqual(['c-1', 'new-1', 'new-2']);
+    });
+
+    test('an import whose update fails takes back its new rows: nothing is half-imported', async () => {
+      await subject.store.append('clients', [client(1)]);
+      await service.load();
+      const before = service.snapshot;
+      counted.failOn('update');
+      let error: unknown;
+      const calls = await callsOf(async () => {
+        error = await rejection(
+          service.importClients({
+            create: [client(10), client(11)],
+            update: [{ id: 'c-1', expectedVersion: 1, changes: { city: 'Poznań' } }],
+          }),
+        );
+      });
+      expect(isRelacjeError(error, 'unavailable')).toBe(true);
+      expect(calls).toEqual(['append:clients', 'update:clients', 'remove:clients']);
+      expect(await rows('clients')).toEqual(before?.tables.clients);
+      expect(await rows('audit')).toEqual([]);
+      expect(service.snapshot).toBe(before);
+    });
+
+    test('an import with a conflict on an update also leaves nothing behind', async () => {
+      await subject.store.append('clients', [client(1)]);
+      await service.load();
+      const error = await rejection(
+        service.importClients({
+          create: [client(10)],
+          update: [{ id: 'c-1', expectedVersion: 7, changes: { city: 'Poznań' } }],
+        }),
+      );
+      expect(isRelacjeError(error, 'conflict')).toBe(true);
+      expect((await rows('clients')).map((c) => c.id)).toEqual(['c-1']);
+    });
+
+    test('an import with an invalid record names every bad field and writes nothing', async () => {
+      await service.load();
+      let error: unknown;
+      const calls = await callsOf(async () => {
+        error = await rejection(
+          service.importClients({
+            create: [client(10), client(11, { nip: '123', postalCode: 'abc' })],
+            update: [],
+          }),
+        );
+      });
+      expect(calls).toEqual([]);
+      const params = (error as RelacjeError<'invalidRecord'>).params;
+      expect(params.issues.map((i) => i.field)).toEqual(['nip', 'postalCode']);
+      expect(params.row).toBe(2);
+    });
+
+    test('updateClients writes a batch in one update and one audit append', async () => {
+      await subject.store.append('clients', [client(1), client(2), client(3)]);
+      await service.load();
+      const updates: RecordUpdate[] = [1, 2, 3].map((n) => ({
+        id: `c-${n}`,
+        expectedVersion: 1,
+        changes: { segment: `S${n}`, abcClass: 'A' },
+      }));
+      let stored: StoredRecord[] = [];
+      const calls = await callsOf(async () => {
+        stored = await service.updateClients(updates);
+      });
+      expect(calls).toEqual(['update:clients', 'append:audit']);
+      expect(stored.map((c) => [c.segment, c.version])).toEqual([
+        ['S1', 2],
+        ['S2', 2],
+        ['S3', 2],
+      ]);
+      expect((await rows('audit')).map((a) => a.recordId)).toEqual(['c-1', 'c-2', 'c-3']);
+      const invalid = await rejection(
+        service.updateClients([{ id: 'c-1', expectedVersion: 2, changes: { abcClass: 'Z' } }]),
+      );
+      expect(isRelacjeError(invalid, 'invalidRecord')).toBe(true);
+      expect((await rows('clients'))[0]).toMatchObject({ abcClass: 'A', version: 2 });
+    });
+  });
+}

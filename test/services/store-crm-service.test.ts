@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer } from '../../src/server/workbook-server';
+import { openGraphStore } from '../../src/store/graph/graph-store';
+import { createXlsxWorkbook, openXlsxStore } from '../../src/store/xlsx/xlsx-store';
+import { runCrmServiceSuite } from './crm-service-suite';
+
+async function newWorkbook(prefix: string): Promise<{ dir: string; file: string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const file = path.join(dir, 'klienci.xlsx');
+  await createXlsxWorkbook(file, { locale: 'pl' });
+  return { dir, file };
+}
+
+runCrmServiceSuite('the xlsx file store', async () => {
+  const { dir, file } = await newWorkbook('relacje-crm-xlsx-');
+  const store = await openXlsxStore(file, { foldAfterIdleMs: 60_000 });
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+runCrmServiceSuite('the Graph store and the local workbook server', async () => {
+  const { dir, file } = await newWorkbook('relacje-crm-graph-');
+  const server = await startServer({ port: 0, workbookFile: file, staticDir: dir, log: () => undefined });
+  const store = openGraphStore({ baseUrl: server.url, workbook: '/me/drive/root:/klienci.xlsx:' });
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
