@@ -1,0 +1,131 @@
+import {
+  numberField,
+  textField,
+  type DateWindow,
+  type SegmentationClient,
+  type SegmentationRow,
+} from './segmentation-input';
+
+/** What segmentation needs to know about a client base, read once from its tables. */
+export interface ClientFactsInput {
+  clients: readonly SegmentationClient[];
+  opportunities: readonly SegmentationRow[];
+  /** Accepted offers count only when they belong to no opportunity (see `computeClientFacts`). */
+  offers?: readonly SegmentationRow[];
+  activities: readonly SegmentationRow[];
+  window: DateWindow;
+  /** The day recency is counted to, `yyyy-mm-dd`; injected so results do not depend on the clock. */
+  today: string;
+}
+
+/**
+ * Per-client figures, as columns indexed like `clients` (arrays, not one object per client, so
+ * 100,000 clients cost a few flat arrays).
+ */
+export interface ClientFacts {
+  readonly clients: readonly SegmentationClient[];
+  readonly window: DateWindow;
+  readonly today: string;
+  /** Client id → index into the columns below; a repeated id keeps its first row. */
+  readonly indexOf: ReadonlyMap<string, number>;
+  /** Won value in the window, grosze. */
+  readonly wonValue: Float64Array;
+  /** Won deals in the window. */
+  readonly wonDeals: Uint32Array;
+  /** Activities in the window. */
+  readonly activityCount: Uint32Array;
+  /** Latest activity day on or before `today` (any time before the window too), or null. */
+  readonly lastActivityOn: readonly (string | null)[];
+  /** Latest won deal day on or before `today`, or null. */
+  readonly lastWonOn: readonly (string | null)[];
+  /** Won deals left out of the won value because they are not in PLN. */
+  readonly foreignCurrencyDeals: number;
+}
+
+/** The last instant of `day` in string order: every ISO timestamp of that day sorts before it. */
+const endOfDay = (day: string) => `${day}\uffff`;
+
+/** The won value is PLN grosze; deals in other currencies cannot be added to it. */
+const isPln = (row: SegmentationRow) => {
+  const currency = textField(row, 'currency');
+  return currency === null || currency.toUpperCase() === 'PLN';
+};
+
+const later = (current: string | null, candidate: string) =>
+  current === null || candidate > current ? candidate : current;
+
+/**
+ * Reads opportunities, offers and activities once (linear in all rows) into per-client facts.
+ *
+ * A won deal is an opportunity with status `won`, dated by `closedOn`, worth its `value`; or an
+ * accepted offer that belongs to no opportunity, dated by `issuedOn`, worth its `netTotal`. An
+ * offer with an `opportunityId` is never counted: its opportunity carries the deal, so a won
+ * opportunity and its accepted offer are not counted twice. Values are net, like offer net totals.
+ * Rows of unknown clients are ignored.
+ */
+export function computeClientFacts(input: ClientFactsInput): ClientFacts {
+  const { clients, window, today } = input;
+  const count = clients.length;
+  const indexOf = new Map<string, number>();
+  clients.forEach((client, index) => {
+    if (!indexOf.has(client.id)) indexOf.set(client.id, index);
+  });
+  const wonValue = new Float64Array(count);
+  const wonDeals = new Uint32Array(count);
+  const activityCount = new Uint32Array(count);
+  const lastActivityAt: (string | null)[] = new Array<string | null>(count).fill(null);
+  const lastWonOn: (string | null)[] = new Array<string | null>(count).fill(null);
+  let foreignCurrencyDeals = 0;
+
+  const addDeal = (clientId: string | null, day: string | null, value: number, row: SegmentationRow) => {
+    const index = clientId === null ? undefined : indexOf.get(clientId);
+    if (index === undefined || day === null) return;
+    if (!isPln(row)) {
+      foreignCurrencyDeals += 1;
+      return;
+    }
+    if (day <= today) lastWonOn[index] = later(lastWonOn[index], day);
+    if (day >= window.from && day <= window.to) {
+      wonValue[index] += value;
+      wonDeals[index] += 1;
+    }
+  };
+
+  for (const opportunity of input.opportunities) {
+    if (opportunity.status !== 'won') continue;
+    const value = numberField(opportunity, 'value') ?? 0;
+    addDeal(textField(opportunity, 'clientId'), textField(opportunity, 'closedOn'), value, opportunity);
+  }
+  for (const offer of input.offers ?? []) {
+    if (offer.status !== 'accepted' || textField(offer, 'opportunityId') !== null) continue;
+    const value = numberField(offer, 'netTotal') ?? 0;
+    addDeal(textField(offer, 'clientId'), textField(offer, 'issuedOn'), value, offer);
+  }
+
+  // Timestamps are compared as text against day bounds, so no Date is made per activity.
+  const windowEnd = endOfDay(window.to);
+  const todayEnd = endOfDay(today);
+  for (const activity of input.activities) {
+    const clientId = activity.clientId;
+    const occurredAt = activity.occurredAt;
+    if (typeof clientId !== 'string' || typeof occurredAt !== 'string') continue;
+    const index = indexOf.get(clientId);
+    if (index === undefined) continue;
+    if (occurredAt >= window.from && occurredAt < windowEnd) activityCount[index] += 1;
+    if (occurredAt < todayEnd) lastActivityAt[index] = later(lastActivityAt[index], occurredAt);
+  }
+  const lastActivityOn = lastActivityAt.map((at) => (at === null ? null : at.slice(0, 10)));
+
+  return {
+    clients,
+    window,
+    today,
+    indexOf,
+    wonValue,
+    wonDeals,
+    activityCount,
+    lastActivityOn,
+    lastWonOn,
+    foreignCurrencyDeals,
+  };
+}

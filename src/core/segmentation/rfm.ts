@@ -1,0 +1,120 @@
+import type { ClientFacts } from './client-facts';
+import type { DateWindow } from './segmentation-input';
+
+export type RfmScore = 1 | 2 | 3 | 4 | 5;
+
+export interface RfmRow {
+  clientId: string;
+  /** Days from the last activity or won deal (whichever is later) to `today`; null when neither happened by then. */
+  recencyDays: number | null;
+  /** Activities in the window. */
+  frequency: number;
+  /** Won value in the window, grosze. */
+  monetary: number;
+  /** Null for every score when the client has no data at all. */
+  r: RfmScore | null;
+  f: RfmScore | null;
+  m: RfmScore | null;
+  /** `"545"`: R, F and M digits, as kept in the client's `rfmScore` column; null without data. */
+  score: string | null;
+}
+
+export interface RfmResult {
+  today: string;
+  window: DateWindow;
+  /** Clients that have data and so got scores. */
+  scoredClients: number;
+  /** Every client, in the order of the facts' clients. */
+  rows: RfmRow[];
+  byClientId: ReadonlyMap<string, RfmRow>;
+}
+
+const DAY_MS = 86_400_000;
+
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+
+/**
+ * RFM scores 1–5 of every client.
+ *
+ * Recency counts days since the last contact of either kind (an activity or a won deal), because
+ * in a B2B base most clients buy rarely and a recent meeting says as much about the relation as a
+ * recent invoice. Frequency counts activities in the window; monetary is the won value in the window.
+ * Only clients with data — any activity or won deal, in the window or before `today` — are scored,
+ * by quintiles among themselves: a value's score is 1 + ⌊5 × its mid-rank ÷ n⌋, where the mid-rank
+ * counts the clients with a worse value plus half of those with the same value. So equal values get
+ * equal scores, a base where everyone is equal scores 3, and five distinct values score 1 to 5.
+ * Clients without data get null scores and no `rfmScore`, rather than a 1-1-1 that would rank them
+ * with clients who do have (poor) data.
+ */
+export function scoreRfm(facts: ClientFacts): RfmResult {
+  const { clients, today } = facts;
+  const scored: number[] = [];
+  const recency: (number | null)[] = new Array<number | null>(clients.length).fill(null);
+  for (const index of facts.indexOf.values()) {
+    const lastActivity = facts.lastActivityOn[index];
+    const lastWon = facts.lastWonOn[index];
+    const last =
+      lastActivity === null ? lastWon : lastWon === null || lastActivity > lastWon ? lastActivity : lastWon;
+    if (last !== null) recency[index] = daysBetween(last, today);
+    if (last !== null || facts.activityCount[index] > 0 || facts.wonDeals[index] > 0) scored.push(index);
+  }
+  // Higher is better for every measure, so recency enters as minus days; no date at all is worst.
+  const r = quintileScores(clients.length, scored, (index) => {
+    const days = recency[index];
+    return days === null ? -Infinity : -days;
+  });
+  const f = quintileScores(clients.length, scored, (index) => facts.activityCount[index]);
+  const m = quintileScores(clients.length, scored, (index) => facts.wonValue[index]);
+
+  const rows: RfmRow[] = [];
+  const byClientId = new Map<string, RfmRow>();
+  for (const index of facts.indexOf.values()) {
+    const rScore = scoreAt(r, index);
+    const fScore = scoreAt(f, index);
+    const mScore = scoreAt(m, index);
+    const row: RfmRow = {
+      clientId: clients[index].id,
+      recencyDays: recency[index],
+      frequency: facts.activityCount[index],
+      monetary: facts.wonValue[index],
+      r: rScore,
+      f: fScore,
+      m: mScore,
+      score: rScore === null || fScore === null || mScore === null ? null : `${rScore}${fScore}${mScore}`,
+    };
+    rows.push(row);
+    byClientId.set(row.clientId, row);
+  }
+  return { today, window: facts.window, scoredClients: scored.length, rows, byClientId };
+}
+
+const scoreAt = (scores: Uint8Array, index: number) =>
+  scores[index] === 0 ? null : (scores[index] as RfmScore);
+
+/** Scores 1–5 (0: not scored) by client index, by mid-rank quintile of `goodness` (higher is better) among `indices`. */
+function quintileScores(
+  clientCount: number,
+  indices: readonly number[],
+  goodness: (index: number) => number,
+): Uint8Array {
+  const n = indices.length;
+  const keys = new Float64Array(n);
+  const order = new Uint32Array(n);
+  indices.forEach((index, i) => {
+    keys[i] = goodness(index);
+    order[i] = i;
+  });
+  order.sort((x, y) => keys[x] - keys[y] || 0);
+  const scores = new Uint8Array(clientCount);
+  let start = 0;
+  while (start < n) {
+    let end = start + 1;
+    while (end < n && keys[order[end]] === keys[order[start]]) end += 1;
+    const equal = end - start;
+    const score = 1 + Math.floor((5 * (2 * start + equal)) / (2 * n));
+    for (let i = start; i < end; i++) scores[indices[order[i]]] = score;
+    start = end;
+  }
+  return scores;
+}
