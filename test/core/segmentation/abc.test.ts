@@ -22,7 +22,12 @@ describe('classifyAbc boundaries', () => {
   });
 
   test('a client straddling 95% is B, the one after it C', () => {
-    expect(classesOf([70_00, 20_00, 8_00, 2_00]).map(([, abcClass]) => abcClass)).toEqual(['A', 'A', 'B', 'C']);
+    expect(classesOf([70_00, 20_00, 8_00, 2_00]).map(([, abcClass]) => abcClass)).toEqual([
+      'A',
+      'A',
+      'B',
+      'C',
+    ]);
   });
 
   test('shares and class totals are returned for the UI', () => {
@@ -42,7 +47,11 @@ describe('classifyAbc boundaries', () => {
 
 describe('classifyAbc ties', () => {
   test('equal values rank by name, then id', () => {
-    const clients = [client('z', { name: 'Beta' }), client('y', { name: 'Alfa' }), client('x', { name: 'Alfa' })];
+    const clients = [
+      client('z', { name: 'Beta' }),
+      client('y', { name: 'Alfa' }),
+      client('x', { name: 'Alfa' }),
+    ];
     const opportunities = clients.map((c) => wonOpportunity(c.id, 10_00, '2025-03-03'));
     const result = classifyAbc(factsOf(clients, { opportunities }));
     expect(result.rows.map((row) => row.clientId)).toEqual(['x', 'y', 'z']);
@@ -61,7 +70,10 @@ describe('classifyAbc ties', () => {
 describe('classifyAbc without revenue', () => {
   test('an empty window makes every client C with zero shares', () => {
     const clients = [client('c1'), client('c2')];
-    const opportunities = [wonOpportunity('c1', 100_00, '2024-12-31'), wonOpportunity('c2', 50_00, '2026-01-01')];
+    const opportunities = [
+      wonOpportunity('c1', 100_00, '2024-12-31'),
+      wonOpportunity('c2', 50_00, '2026-01-01'),
+    ];
     const result = classifyAbc(factsOf(clients, { opportunities }));
     expect(result.totalValue).toBe(0);
     expect(result.rows.map((row) => [row.abcClass, row.share, row.cumulativeShare])).toEqual([
@@ -136,7 +148,9 @@ describe('classifyAbc properties', () => {
           expect((A.value + B.value) * 100).toBeGreaterThanOrEqual(95 * total);
           const aRows = result.rows.filter((row) => row.abcClass === 'A');
           const lastValue = aRows[aRows.length - 1].value;
-          const withoutLastTie = aRows.filter((row) => row.value !== lastValue).reduce((s, r) => s + r.value, 0);
+          const withoutLastTie = aRows
+            .filter((row) => row.value !== lastValue)
+            .reduce((s, r) => s + r.value, 0);
           expect(withoutLastTie * 100).toBeLessThan(80 * total);
         } else {
           expect(C.clients).toBe(values.length);

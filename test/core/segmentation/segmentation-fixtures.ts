@@ -19,11 +19,21 @@ export function client(id: string, fields: RecordFields = {}): SegmentationClien
 let nextId = 0;
 const rowId = (prefix: string) => `${prefix}${++nextId}`;
 
-export function wonOpportunity(clientId: string, value: number, closedOn: string, fields: RecordFields = {}): SegmentationRow {
+export function wonOpportunity(
+  clientId: string,
+  value: number,
+  closedOn: string,
+  fields: RecordFields = {},
+): SegmentationRow {
   return { id: rowId('o'), clientId, status: 'won', value, closedOn, currency: 'PLN', ...fields };
 }
 
-export function acceptedOffer(clientId: string, netTotal: number, issuedOn: string, fields: RecordFields = {}): SegmentationRow {
+export function acceptedOffer(
+  clientId: string,
+  netTotal: number,
+  issuedOn: string,
+  fields: RecordFields = {},
+): SegmentationRow {
   return { id: rowId('f'), clientId, status: 'accepted', netTotal, issuedOn, opportunityId: null, ...fields };
 }
 
@@ -37,7 +47,11 @@ export const TODAY = '2025-12-31';
 /** Facts over 2025 with `today` at its end. */
 export function factsOf(
   clients: readonly SegmentationClient[],
-  rows: { opportunities?: SegmentationRow[]; offers?: SegmentationRow[]; activities?: SegmentationRow[] } = {},
+  rows: {
+    opportunities?: SegmentationRow[];
+    offers?: SegmentationRow[];
+    activities?: SegmentationRow[];
+  } = {},
   window = YEAR_2025,
   today = TODAY,
 ): ClientFacts {

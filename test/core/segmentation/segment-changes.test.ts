@@ -1,0 +1,98 @@
+import {
+  classifyAbc,
+  planSegmentChanges,
+  scoreRfm,
+  segmentationAssignments,
+  type ClientAssignment,
+} from '../../../src/core/segmentation';
+import { activity, client, factsOf, wonOpportunity } from './segmentation-fixtures';
+
+const AT = '2025-12-31T18:00:00.000Z';
+
+describe('planSegmentChanges', () => {
+  const clients = [
+    client('c1', { abcClass: 'B', segment: 'Przemysł', version: 7 }),
+    client('c2', { abcClass: 'B', segment: null }),
+    client('c3', { abcClass: 'A', rfmScore: '555' }),
+    client('c4', { abcClass: '', keyAccount: null }),
+    client('c5', { abcClass: 'C' }),
+  ];
+
+  test('only clients that really change get an update, with only the changed fields and the segmentation time', () => {
+    const assignments = new Map<string, ClientAssignment>([
+      ['c1', { abcClass: 'A', segment: 'Przemysł' }],
+      ['c2', { abcClass: 'A', segment: 'Budownictwo' }],
+      ['c3', { abcClass: 'A', rfmScore: '555' }],
+      ['c4', { abcClass: null, keyAccount: null }],
+      ['c5', { abcClass: 'B' }],
+    ]);
+    const plan = planSegmentChanges(clients, assignments, AT);
+    expect(plan.updates).toEqual([
+      { id: 'c1', expectedVersion: 7, changes: { abcClass: 'A', segmentedAt: AT } },
+      { id: 'c2', expectedVersion: 3, changes: { abcClass: 'A', segment: 'Budownictwo', segmentedAt: AT } },
+      { id: 'c5', expectedVersion: 3, changes: { abcClass: 'B', segmentedAt: AT } },
+    ]);
+    expect(plan.preview).toMatchObject({ changedClients: 3, unchangedClients: 2, unknownClients: 0 });
+  });
+
+  test('the preview counts who moves from which value to which, per field', () => {
+    const assignments = new Map<string, ClientAssignment>([
+      ['c1', { abcClass: 'A' }],
+      ['c2', { abcClass: 'A', segment: 'Budownictwo' }],
+      ['c3', { abcClass: 'B' }],
+      ['c4', { abcClass: 'C', keyAccount: true }],
+      ['c5', { abcClass: 'C' }],
+      ['gone', { abcClass: 'A' }],
+    ]);
+    const { preview } = planSegmentChanges(clients, assignments, AT);
+    expect(preview.transitions).toEqual([
+      { field: 'abcClass', from: 'B', to: 'A', clients: 2 },
+      { field: 'abcClass', from: 'A', to: 'B', clients: 1 },
+      { field: 'abcClass', from: null, to: 'C', clients: 1 },
+      { field: 'segment', from: null, to: 'Budownictwo', clients: 1 },
+      { field: 'keyAccount', from: null, to: true, clients: 1 },
+    ]);
+    expect(preview).toMatchObject({ changedClients: 4, unchangedClients: 1, unknownClients: 1 });
+  });
+
+  test('clients without an assignment are left alone and not counted', () => {
+    const plan = planSegmentChanges(clients, new Map([['c5', { abcClass: 'C' }]]), AT);
+    expect(plan.updates).toEqual([]);
+    expect(plan.preview).toEqual({
+      changedClients: 0,
+      unchangedClients: 1,
+      unknownClients: 0,
+      transitions: [],
+    });
+  });
+});
+
+describe('segmentationAssignments', () => {
+  test('computed ABC classes, RFM scores and rule segments become one plan', () => {
+    const clients = [
+      client('c1', { abcClass: 'C', segment: 'Stary' }),
+      client('c2', { abcClass: 'C', segment: 'Ręczny' }),
+    ];
+    const facts = factsOf(clients, {
+      opportunities: [wonOpportunity('c1', 100_00, '2025-05-01')],
+      activities: [activity('c1', '2025-12-30T10:00:00Z')],
+    });
+    const assignments = segmentationAssignments({
+      abc: classifyAbc(facts),
+      rfm: scoreRfm(facts),
+      segments: new Map([['c1', 'Kluczowi']]),
+    });
+    expect([...assignments]).toEqual([
+      ['c1', { abcClass: 'A', rfmScore: '333', segment: 'Kluczowi' }],
+      ['c2', { abcClass: 'C', rfmScore: null }],
+    ]);
+    const plan = planSegmentChanges(clients, assignments, AT);
+    expect(plan.updates).toEqual([
+      {
+        id: 'c1',
+        expectedVersion: 3,
+        changes: { abcClass: 'A', segment: 'Kluczowi', rfmScore: '333', segmentedAt: AT },
+      },
+    ]);
+  });
+});
