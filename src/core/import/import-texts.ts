@@ -1,0 +1,23 @@
+import type { Bilingual } from '../i18n';
+
+/** Every text of the import domain people see, in both languages, written once. */
+export const IMPORT_TEXTS = {
+  duplicateNipInFile: (nip: string, firstRow: number): Bilingual => ({
+    pl: `NIP „${nip}”: ten sam NIP jest już w wierszu ${firstRow} pliku — zostaw jeden wiersz na firmę`,
+    en: `NIP "${nip}": the same NIP is already in row ${firstRow} of the file; keep one row per company`,
+  }),
+  fieldMappedTwice: (field: Bilingual, headers: readonly string[]): Bilingual => ({
+    pl: `Pole „${field.pl}” wskazano dla kilku kolumn (${headers.join(', ')}) — wybierz jedną`,
+    en: `The field "${field.en}" is chosen for several columns (${headers.join(', ')}); choose one`,
+  }),
+  noNameColumn: {
+    pl: 'Żadna kolumna nie daje nazwy klienta — wskaż kolumnę z nazwą firmy albo z imieniem i nazwiskiem',
+    en: "No column gives the client's name; choose the column with the company name, or first and last name",
+  },
+  unknownField: (id: string): Bilingual => ({
+    pl: `Nieznane pole importu „${id}”`,
+    en: `Unknown import field "${id}"`,
+  }),
+  reportRowHeader: { pl: 'Wiersz', en: 'Row' },
+  reportReasonsHeader: { pl: 'Powody odrzucenia', en: 'Reasons for rejection' },
+} satisfies Record<string, Bilingual | ((...args: never[]) => Bilingual)>;
