@@ -1,0 +1,148 @@
+import type { FieldIssue } from '../errors';
+import type { Bilingual } from '../i18n';
+import { validateRecord, type RecordFields } from '../records';
+import { CURRENT_SCHEMA, tableByKey } from '../schema';
+import type { ColumnMapping, ImportTable } from './column-mapping';
+import { IMPORT_TEXTS } from './import-texts';
+
+/** What a new client gets for a field the file does not give (enum keys). */
+export interface ImportDefaults {
+  status: string;
+  source: string;
+}
+
+export const IMPORT_DEFAULTS: ImportDefaults = { status: 'lead', source: 'import' };
+
+/** One row of the file, valid and normalised the way the workbook keeps values. */
+export interface ImportRow {
+  /** The row's number in the source file, the header row being 1. */
+  rowNumber: number;
+  client: RecordFields;
+  /**
+   * Fields the import filled itself (defaults, the inferred type): they go into a new client but
+   * never replace or fill anything in a client already in the base.
+   */
+  defaulted: readonly string[];
+  /** The contact person of a company client, when the row names one. */
+  person: RecordFields | null;
+  cells: readonly string[];
+}
+
+export interface RejectedRow {
+  rowNumber: number;
+  cells: readonly string[];
+  issues: FieldIssue[];
+  /** One sentence per issue naming the field, the value and the rule. */
+  reasons: Bilingual[];
+}
+
+export interface ImportRowsResult {
+  valid: ImportRow[];
+  rejected: RejectedRow[];
+  /** Rows with no value at all, passed over. */
+  blankRows: number;
+}
+
+export interface ImportRowsOptions {
+  /** The file's row number of the first data row; 2 when the header is row 1. */
+  firstRowNumber?: number;
+  defaults?: Partial<ImportDefaults>;
+}
+
+const CLIENTS = tableByKey(CURRENT_SCHEMA, 'clients');
+const PEOPLE = tableByKey(CURRENT_SCHEMA, 'people');
+/** The ids are given by the store when the plan is written, not by the file. */
+const GIVEN_LATER = new Set(['id', 'clientId']);
+
+/**
+ * Turns data rows into client records through the mapping: Polish values parsed and checked by
+ * `validateRecord`, defaults applied, rows that break a rule or repeat an earlier row's NIP rejected.
+ */
+export function buildImportRows(
+  dataRows: readonly (readonly string[])[],
+  mapping: ColumnMapping,
+  options: ImportRowsOptions = {},
+): ImportRowsResult {
+  const defaults = { ...IMPORT_DEFAULTS, ...options.defaults };
+  const firstRowNumber = options.firstRowNumber ?? 2;
+  const result: ImportRowsResult = { valid: [], rejected: [], blankRows: 0 };
+  const rowOfNip = new Map<string, number>();
+  dataRows.forEach((cells, index) => {
+    const rowNumber = firstRowNumber + index;
+    if (cells.every((cell) => cell.trim() === '')) {
+      result.blankRows += 1;
+      return;
+    }
+    const { client, person, defaulted } = draftsOf(cells, mapping, defaults);
+    const checkedClient = validateRecord(CLIENTS, client, { mode: 'create' });
+    const issues = checkedClient.issues.filter((i) => !GIVEN_LATER.has(i.field));
+    let checkedPerson: RecordFields | null = null;
+    if (person && checkedClient.record.type !== 'person') {
+      const validation = validateRecord(PEOPLE, person, { mode: 'create' });
+      issues.push(...validation.issues.filter((i) => !GIVEN_LATER.has(i.field)));
+      checkedPerson = validation.record;
+    }
+    const nip = checkedClient.record.nip;
+    if (typeof nip === 'string') {
+      const firstRow = rowOfNip.get(nip);
+      if (firstRow === undefined) rowOfNip.set(nip, rowNumber);
+      else issues.push(duplicateNipIssue(String(client.nip), nip, firstRow));
+    }
+    if (issues.length > 0) {
+      result.rejected.push({ rowNumber, cells, issues, reasons: issues.map((i) => i.message) });
+    } else {
+      result.valid.push({ rowNumber, client: checkedClient.record, defaulted, person: checkedPerson, cells });
+    }
+  });
+  return result;
+}
+
+function duplicateNipIssue(typed: string, nip: string, firstRow: number): FieldIssue {
+  return {
+    field: 'nip',
+    value: typed,
+    rule: 'duplicateInFile',
+    message: IMPORT_TEXTS.duplicateNipInFile(nip, firstRow),
+  };
+}
+
+interface RowDrafts {
+  client: RecordFields;
+  person: RecordFields | null;
+  defaulted: string[];
+}
+
+/**
+ * The row's values by field. A row with a person's name and no company name is a private person
+ * named after them; a row with a company name or a NIP is a company; empty cells give no field, so
+ * they never clear anything.
+ */
+function draftsOf(cells: readonly string[], mapping: ColumnMapping, defaults: ImportDefaults): RowDrafts {
+  const values: Record<ImportTable, RecordFields> = { clients: {}, people: {} };
+  mapping.forEach((target, column) => {
+    const value = (cells[column] ?? '').trim();
+    if (!target || value === '') return;
+    const [table, field] = target.split('.') as [ImportTable, string];
+    values[table][field] = value;
+  });
+  const client = values.clients;
+  const person = Object.keys(values.people).length > 0 ? values.people : null;
+  const defaulted: string[] = [];
+  const personName = [person?.firstName, person?.lastName].filter(Boolean).join(' ');
+  const privatePerson = client.name === undefined && client.nip === undefined && personName !== '';
+  if (privatePerson) {
+    client.name = personName;
+    for (const field of ['email', 'phone'] as const) {
+      if (client[field] === undefined && person?.[field] !== undefined) client[field] = person[field];
+    }
+  }
+  const fill = (field: string, value: string) => {
+    if (client[field] !== undefined) return;
+    client[field] = value;
+    defaulted.push(field);
+  };
+  fill('type', privatePerson ? 'person' : 'company');
+  fill('status', defaults.status);
+  fill('source', defaults.source);
+  return { client, person: privatePerson ? null : person, defaulted };
+}
