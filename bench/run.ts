@@ -1,12 +1,13 @@
 /**
- * `npm run bench`: the foundation's benchmarks, each probe in a fresh process so that timings
- * and peak memory are its own. Figures go to docs/BENCHMARKS.md, as ratios against a baseline
- * measured in the same run.
+ * `npm run bench`: every probe of `PROBES` whose file exists, each run in a fresh process so that
+ * timings and peak memory are its own. Figures go to docs/BENCHMARKS.md, as ratios against a
+ * baseline measured in the same run.
  *
- * BENCH_SIZES=10000,100000 (client counts), BENCH_REPEATS=3, BENCH_ACTIVITIES_PER_CLIENT=3.
+ * BENCH_SIZES=10000,100000 (client counts), BENCH_REPEATS=3, BENCH_ACTIVITIES_PER_CLIENT=3,
+ * BENCH_OUTPUT (default docs/BENCHMARKS.md).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeGeneratedWorkbook } from '../src/dev/generated-workbook';
@@ -19,11 +20,81 @@ const output = process.env.BENCH_OUTPUT ?? path.join(__dirname, '..', 'docs', 'B
 
 type Figures = Record<string, number>;
 
-function runProbe(probe: string, file: string): Figures {
-  const script = path.join(__dirname, 'probes', `${probe}.ts`);
-  const stdout = execFileSync(process.execPath, ['--require', 'tsx/cjs', script, file], {
+/**
+ * One probe: `bench/probes/<file>`, run as `node <file> [workbook]`, printing its figures as one
+ * JSON line last (`reportProbe` in probe-output.ts adds its peak memory).
+ */
+interface Probe {
+  name: string;
+  file: string;
+  /** The generated workbook, a copy of it (for probes that write), or nothing (e.g. bundle size). */
+  input: 'workbook' | 'copy' | 'none';
+  /** Run at every workbook size, or once at the smallest. */
+  sizes: 'every' | 'smallest';
+  /** How its figures are written, for probes without a section of their own below. */
+  title?: string;
+  about?: string;
+  /** The figures to print, in order, with their headings; all of them when not given. */
+  figures?: { key: string; heading: string; digits?: number }[];
+}
+
+/** To add a probe: a row here and its file in bench/probes/. Probes whose file is not there are left out. */
+const PROBES: readonly Probe[] = [
+  { name: 'read-exceljs', file: 'read-exceljs.ts', input: 'workbook', sizes: 'every' },
+  { name: 'read-relacje', file: 'read-relacje.ts', input: 'workbook', sizes: 'every' },
+  { name: 'append-and-fold', file: 'append-and-fold.ts', input: 'copy', sizes: 'every' },
+  { name: 'graph-load', file: 'graph-load.ts', input: 'copy', sizes: 'smallest' },
+  {
+    name: 'segmentation',
+    file: 'segmentation.ts',
+    input: 'workbook',
+    sizes: 'every',
+    title: 'Segmentation',
+    about: 'Segmenting every client of the workbook (RFM, ABC), as the segmentation view does.',
+  },
+  {
+    name: 'client-filter',
+    file: 'client-filter.ts',
+    // It generates its own client base (BENCH_FILTER_CLIENTS, default 50,000).
+    input: 'none',
+    sizes: 'smallest',
+    title: 'Client list search and filter',
+    about: 'Search as you type over a generated client base, filters, duplicate checks and client cards.',
+  },
+  {
+    name: 'bundle-size',
+    file: 'bundle-size.ts',
+    input: 'none',
+    sizes: 'smallest',
+    title: 'Bundle size',
+    about: 'The size of the built task pane bundle.',
+  },
+];
+
+const available = PROBES.filter((probe) => existsSync(path.join(__dirname, 'probes', probe.file)));
+
+/** Probes that failed, with their first line of error: the report says so instead of stopping. */
+const failures = new Map<string, string>();
+
+function runProbe(probe: Probe, file: string | undefined): Figures | undefined {
+  try {
+    return probeFigures(probe, file);
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? String(error);
+    const reason = stderr.split('\n').find((line) => /Error/.test(line)) ?? stderr.split('\n')[0];
+    // The report is committed: no path of this machine goes into it.
+    const root = path.resolve(__dirname, '..') + path.sep;
+    failures.set(probe.name, reason.trim().split(root).join('').split(os.tmpdir()).join('<tmp>'));
+    log(`${probe.name} failed: ${reason.trim()}`);
+    return undefined;
+  }
+}
+
+function probeFigures(probe: Probe, file: string | undefined): Figures {
+  const script = path.join(__dirname, 'probes', probe.file);
+  const stdout = execFileSync(process.execPath, ['--require', 'tsx/cjs', script, ...(file ? [file] : [])], {
     encoding: 'utf8',
-    maxBuffer: 1 << 20,
+    maxBuffer: 1 << 24,
     env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=16384' },
   });
   const last = stdout.trim().split('\n').pop() ?? '{}';
@@ -38,57 +109,53 @@ function maxOf(runs: readonly Figures[], key: string): number {
   return Math.max(...runs.map((r) => r[key]));
 }
 
-const fixed = (n: number, digits = 0) => n.toFixed(digits);
+const fixed = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+const count = (n: number) => n.toLocaleString('en');
 
 interface SizeResult {
   clients: number;
-  rows: number;
   fileMiB: number;
   generateMs: number;
-  excelJs: Figures[];
-  relacje: Figures[];
-  append: Figures[];
+  /** Each probe's runs at this size, by probe name. */
+  runs: Map<string, Figures[]>;
 }
 
-async function measureSize(dir: string, clients: number): Promise<SizeResult> {
+async function measureSize(dir: string, clients: number, smallest: boolean): Promise<SizeResult> {
   const file = path.join(dir, `bench-${clients}.xlsx`);
   const generateStart = Date.now();
   await writeGeneratedWorkbook(file, { seed: 1, clients, activitiesPerClient, locale: 'pl' });
   const generateMs = Date.now() - generateStart;
-  const excelJs: Figures[] = [];
-  const relacje: Figures[] = [];
-  const append: Figures[] = [];
+  const probes = available.filter((p) => p.sizes === 'every' || smallest);
+  const runs = new Map<string, Figures[]>(probes.map((p) => [p.name, []]));
   for (let i = 0; i < repeats; i += 1) {
-    // Alternate the two readers so neither always runs on a warmer page cache.
-    excelJs.push(runProbe('read-exceljs', file));
-    relacje.push(runProbe('read-relacje', file));
-    const copy = path.join(dir, `append-${clients}-${i}.xlsx`);
-    copyFileSync(file, copy);
-    append.push(runProbe('append-and-fold', copy));
-    rmSync(copy);
+    // Probes take turns within each round, so that none always runs on a warmer page cache.
+    for (const probe of probes) {
+      log(`${count(clients)} clients, round ${i + 1}/${repeats}: ${probe.name}`);
+      if (probe.input === 'copy') {
+        const copy = path.join(dir, `${probe.name}-${clients}-${i}.xlsx`);
+        copyFileSync(file, copy);
+        const figures = runProbe(probe, copy);
+        if (figures) runs.get(probe.name)!.push(figures);
+        rmSync(copy, { force: true });
+        rmSync(`${copy}.journal`, { force: true });
+      } else {
+        const figures = runProbe(probe, probe.input === 'workbook' ? file : undefined);
+        if (figures) runs.get(probe.name)!.push(figures);
+      }
+    }
   }
-  const rows = relacje[0].rows;
-  log(
-    `${clients} clients: ExcelJS ${fixed(medianOf(excelJs, 'ms'))} ms, Relacje ${fixed(medianOf(relacje, 'ms'))} ms`,
-  );
-  return { clients, rows, fileMiB: statSync(file).size / 2 ** 20, generateMs, excelJs, relacje, append };
+  return { clients, fileMiB: statSync(file).size / 2 ** 20, generateMs, runs };
 }
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-function report(results: readonly SizeResult[]): string {
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const runsOf = (r: SizeResult, probe: string) => r.runs.get(probe) ?? [];
+
+function readSection(results: readonly SizeResult[]): string[] {
   const lines = [
-    '# Benchmarks',
-    '',
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ` +
-      `${fixed(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}.`,
-    `Each figure is the median of ${repeats} runs, each run in a fresh process; the baseline is measured in the same run.`,
-    `Workbooks come from the seeded generator (seed 1, ${activitiesPerClient} activities per client), written by \`npm run bench\`.`,
-    '',
-    '## Open and read every table',
+    '## Open and read every table (.xlsx adapter)',
     '',
     'Baseline: ExcelJS alone (`workbook.xlsx.readFile` and a pass over every cell), with the reader fix Relacje applies',
     '(stock ExcelJS expands a whole-column validation list into 1,048,576 per-cell entries; in an earlier measurement',
@@ -100,44 +167,151 @@ function report(results: readonly SizeResult[]): string {
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of results) {
-    const base = medianOf(r.excelJs, 'ms');
-    const ours = medianOf(r.relacje, 'ms');
+    const excelJs = runsOf(r, 'read-exceljs');
+    const relacje = runsOf(r, 'read-relacje');
+    const base = medianOf(excelJs, 'ms');
+    const ours = medianOf(relacje, 'ms');
     lines.push(
-      `| ${r.clients.toLocaleString('en')} | ${r.rows.toLocaleString('en')} | ${fixed(r.fileMiB, 1)} MiB | ` +
+      `| ${count(r.clients)} | ${count(relacje[0]?.rows ?? NaN)} | ${fixed(r.fileMiB, 1)} MiB | ` +
         `${fixed(base)} ms | ${fixed(ours)} ms | **${fixed(ours / base, 2)}** | ` +
-        `${fixed(maxOf(r.excelJs, 'peakRssMiB'))} MiB | ${fixed(maxOf(r.relacje, 'peakRssMiB'))} MiB |`,
+        `${fixed(maxOf(excelJs, 'peakRssMiB'))} MiB | ${fixed(maxOf(relacje, 'peakRssMiB'))} MiB |`,
     );
   }
-  lines.push(
-    '',
-    '## Durable append and fold',
+  return lines;
+}
+
+function appendSection(results: readonly SizeResult[]): string[] {
+  const lines = [
+    '## Durable append and fold (.xlsx adapter)',
     '',
     `${process.env.BENCH_APPENDS ?? 200} appends of one client, each awaited (acknowledged = fsynced to the journal), then \`close()\`,`,
     'which folds the journal into the .xlsx (atomic write). Target: append median under 20 ms, independent of size.',
     '',
     '| clients | open | append median | append p95 | fold on close | peak RSS |',
     '| ---: | ---: | ---: | ---: | ---: | ---: |',
-  );
+  ];
   for (const r of results) {
+    const append = runsOf(r, 'append-and-fold');
     lines.push(
-      `| ${r.clients.toLocaleString('en')} | ${fixed(medianOf(r.append, 'openMs'))} ms | ` +
-        `${fixed(medianOf(r.append, 'appendMedianMs'), 2)} ms | ${fixed(medianOf(r.append, 'appendP95Ms'), 2)} ms | ` +
-        `${fixed(medianOf(r.append, 'foldMs'))} ms | ${fixed(maxOf(r.append, 'peakRssMiB'))} MiB |`,
+      `| ${count(r.clients)} | ${fixed(medianOf(append, 'openMs'))} ms | ` +
+        `${fixed(medianOf(append, 'appendMedianMs'), 2)} ms | ${fixed(medianOf(append, 'appendP95Ms'), 2)} ms | ` +
+        `${fixed(medianOf(append, 'foldMs'))} ms | ${fixed(maxOf(append, 'peakRssMiB'))} MiB |`,
     );
   }
   if (results.length > 1) {
     const [small, large] = [results[0], results[results.length - 1]];
-    const ratio = medianOf(large.append, 'appendMedianMs') / medianOf(small.append, 'appendMedianMs');
+    const ratio =
+      medianOf(runsOf(large, 'append-and-fold'), 'appendMedianMs') /
+      medianOf(runsOf(small, 'append-and-fold'), 'appendMedianMs');
     lines.push(
       '',
-      `Append median at ${large.clients.toLocaleString('en')} clients ÷ at ${small.clients.toLocaleString('en')}: **${fixed(ratio, 2)}** ` +
+      `Append median at ${count(large.clients)} clients ÷ at ${count(small.clients)}: **${fixed(ratio, 2)}** ` +
         '(1.0 = independent of the workbook size).',
     );
+  }
+  return lines;
+}
+
+function graphSection(results: readonly SizeResult[]): string[] {
+  const r = results.find((s) => runsOf(s, 'graph-load').length > 0);
+  if (!r) return [];
+  const graph = runsOf(r, 'graph-load');
+  const direct = medianOf(runsOf(r, 'read-relacje'), 'ms');
+  const cold = medianOf(graph, 'coldLoadMs');
+  const warm = medianOf(graph, 'warmLoadMs');
+  const requests = (key: string) => fixed(medianOf(graph, key));
+  return [
+    '## The Graph path: Graph adapter → local workbook server over HTTP',
+    '',
+    `${count(r.clients)} clients (${count(graph[0].rows)} rows in all tables), the same file as above.`,
+    '`GraphWorkbookStore.readAll()` over real HTTP on loopback to the local workbook server, which serves the',
+    '.xlsx through the same file layer as the .xlsx adapter; the adapter and the server share one process.',
+    'Cold: the first load after the server starts, which includes the server opening the .xlsx.',
+    'Warm: a new adapter loading while the server has the workbook open (every pane after the first).',
+    'Baseline: the .xlsx adapter reading the same file directly (`read-relacje` above, same run).',
+    '',
+    '| | time | ÷ .xlsx adapter directly |',
+    '| --- | ---: | ---: |',
+    `| .xlsx adapter directly | ${fixed(direct)} ms | 1.00 |`,
+    `| Graph adapter, cold load | ${fixed(cold)} ms | **${fixed(cold / direct, 2)}** |`,
+    `| Graph adapter, warm load | ${fixed(warm)} ms | **${fixed(warm / direct, 2)}** |`,
+    '',
+    `Peak RSS of the Graph probe (server and adapter together): ${fixed(maxOf(graph, 'peakRssMiB'))} MiB.`,
+    '',
+    'HTTP requests per operation, counted by the server itself (`server.graph.stats.httpRequests`):',
+    '',
+    '| operation | HTTP requests | time |',
+    '| --- | ---: | ---: |',
+    `| full load (every table, \`_meta\`, pages of 5,000 rows) | ${requests('loadRequests')} | ${fixed(cold)} ms cold |`,
+    `| first write of an adapter (append 1 row, opens the workbook session) | ${requests('firstWriteRequests')} | |`,
+    `| append 1 row | ${requests('append1Requests')} | ${fixed(medianOf(graph, 'append1Ms'), 1)} ms |`,
+    `| append 1,000 rows | ${requests('append1000Requests')} | ${fixed(medianOf(graph, 'append1000Ms'), 1)} ms |`,
+    `| update 1 row (version-checked) | ${requests('update1Requests')} | ${fixed(medianOf(graph, 'update1Ms'), 1)} ms |`,
+    `| remove 1 row (version-checked) | ${requests('remove1Requests')} | ${fixed(medianOf(graph, 'remove1Ms'), 1)} ms |`,
+    '',
+    'A full load is ⌈reads ÷ 20⌉ `$batch` requests for the first pages plus one per further page round, so the',
+    'count grows with the longest table ÷ 5,000, never with the row count itself.',
+  ];
+}
+
+/** A probe's figures, medians of its runs: a line per figure, a column per size it ran at. */
+function genericSection(probe: Probe, results: readonly SizeResult[]): string[] {
+  const measured = results.filter((r) => runsOf(r, probe.name).length > 0);
+  if (measured.length === 0) return [];
+  const keys = Object.keys(runsOf(measured[0], probe.name)[0]);
+  const figures: { key: string; heading: string; digits?: number }[] =
+    probe.figures ?? keys.map((key) => ({ key, heading: key }));
+  const headings = probe.input === 'none' ? ['median'] : measured.map((r) => `${count(r.clients)} clients`);
+  const cell = (r: SizeResult, key: string, digits?: number) => {
+    const runs = runsOf(r, probe.name);
+    const value = medianOf(runs, key);
+    return fixed(value, digits ?? (runs.every((f) => Number.isInteger(f[key])) ? 0 : 1));
+  };
+  return [
+    `## ${probe.title ?? probe.name}`,
+    '',
+    ...(probe.about ? [probe.about, ''] : []),
+    `| figure | ${headings.join(' | ')} |`,
+    `| --- | ${headings.map(() => '---:').join(' | ')} |`,
+    ...figures.map((f) => `| ${f.heading} | ${measured.map((r) => cell(r, f.key, f.digits)).join(' | ')} |`),
+  ];
+}
+
+const OWN_SECTIONS = new Set(['read-exceljs', 'read-relacje', 'append-and-fold', 'graph-load']);
+
+function report(results: readonly SizeResult[]): string {
+  const cpus = os.cpus();
+  const lines = [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (`bench/run.ts`); do not edit by hand.',
+    '',
+    `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    `- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${fixed(os.totalmem() / 2 ** 30)} GiB memory, ${os.type()} ${os.release()}`,
+    `- Node ${process.version}`,
+    `- Each figure is the median of ${repeats} runs, each run in a fresh process. Workbooks come from the seeded`,
+    `  generator (seed 1, ${activitiesPerClient} activities per client).`,
+    "- The machine's cores are shared with other work, so absolute times vary from run to run: read the ratios,",
+    '  each measured against a baseline taken within the same run, rather than the milliseconds.',
+    '',
+    ...readSection(results),
+    '',
+    ...appendSection(results),
+    '',
+    ...graphSection(results),
+  ];
+  for (const probe of available.filter((p) => !OWN_SECTIONS.has(p.name))) {
+    const section = genericSection(probe, results);
+    if (section.length) lines.push('', ...section);
+  }
+  if (failures.size > 0) {
+    lines.push('', '## Probes that failed in this run', '');
+    for (const [name, reason] of failures) lines.push(`- ${name}: \`${reason.replace(/`/g, "'")}\``);
   }
   lines.push('', '## Generating the workbooks', '');
   for (const r of results) {
     lines.push(
-      `- ${r.clients.toLocaleString('en')} clients: ${fixed(r.generateMs / 1000, 1)} s (generator + one atomic write).`,
+      `- ${count(r.clients)} clients: ${fixed(r.generateMs / 1000, 1)} s (generator + one atomic write), ${fixed(r.fileMiB, 1)} MiB.`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -146,8 +320,10 @@ function report(results: readonly SizeResult[]): string {
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'relacje-bench-'));
   try {
+    log(`probes: ${available.map((p) => p.name).join(', ')}`);
     const results: SizeResult[] = [];
-    for (const clients of sizes) results.push(await measureSize(dir, clients));
+    const ordered = [...sizes].sort((a, b) => a - b);
+    for (const clients of ordered) results.push(await measureSize(dir, clients, clients === ordered[0]));
     writeFileSync(output, report(results));
     log(`written ${path.relative(process.cwd(), output)}`);
   } finally {
