@@ -5,7 +5,7 @@ import { CURRENT_SCHEMA, ID_COLUMN, TRACKING_COLUMNS, tableByKey } from '../sche
 import type { WorkbookSchema } from '../schema/types';
 import { auditRow } from './audit-rows';
 import {
-  clientReferences,
+  clientReferencesByTable,
   isEmptyValue,
   type NewRow,
   type RowRef,
@@ -117,12 +117,8 @@ function moveReferences(
   writesOf: (table: string) => TableWrites,
   audit: (table: string, recordId: string, details: unknown) => void,
 ): Record<string, number> {
-  const columnsByTable = new Map<string, string[]>();
-  for (const { table, column } of clientReferences(schema)) {
-    columnsByTable.set(table, [...(columnsByTable.get(table) ?? []), column]);
-  }
   const moved: Record<string, number> = {};
-  for (const [table, columns] of columnsByTable) {
+  for (const [table, columns] of clientReferencesByTable(schema)) {
     for (const row of tables[table] ?? []) {
       const changes: RecordFields = {};
       for (const column of columns) if (row[column] === fromId) changes[column] = toId;

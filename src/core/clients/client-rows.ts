@@ -47,3 +47,12 @@ export function clientReferences(schema: WorkbookSchema = CURRENT_SCHEMA): Clien
       .map((column) => ({ table: table.key, column: column.key })),
   );
 }
+
+/** The same, grouped: table key → its columns that point at a client. */
+export function clientReferencesByTable(schema: WorkbookSchema = CURRENT_SCHEMA): Map<string, string[]> {
+  const byTable = new Map<string, string[]>();
+  for (const { table, column } of clientReferences(schema)) {
+    byTable.set(table, [...(byTable.get(table) ?? []), column]);
+  }
+  return byTable;
+}
