@@ -1,16 +1,23 @@
-import { decodeCell, encodeCell, type CellContext } from '../../core/cells';
-import { RelacjeError } from '../../core/errors';
-import type { TableSchema } from '../../core/schema';
-import { resolveHeaders } from '../../core/table-layout';
-import type { RecordFields, StoredRecord } from '../port';
+import { decodeCell, encodeCell, type CellContext } from '../core/cells';
+import { RelacjeError } from '../core/errors';
+import type { Locale } from '../core/i18n';
+import { validateRecord } from '../core/records';
+import type { TableSchema, WorkbookSchema } from '../core/schema';
+import { resolveHeaders } from '../core/table-layout';
+import type { NewRecord, RecordFields, RecordUpdate, StoredRecord } from './port';
 
-/** A cell as Graph's `values` carry it. */
-export type GraphValue = string | number | boolean;
+/**
+ * The rows of our tables as Excel's values APIs carry them (Graph's `values`, Office.js
+ * `range.values`): shared by every adapter that talks to Excel rather than to a file.
+ */
+
+/** A cell as a values API carries it: `""` for an empty cell, dates as serial numbers. */
+export type SheetValue = string | number | boolean;
 /** A cell to write: `null` leaves the cell as it is, `""` clears it. */
-export type GraphWrite = GraphValue | null;
+export type SheetWrite = SheetValue | null;
 
 /** Where a table's columns sit, found by header text, and which sheet and row it starts on. */
-export interface GraphTableLayout {
+export interface TableRowsLayout {
   table: TableSchema;
   sheet: string;
   /** The header's row number on the sheet (1-based). */
@@ -34,8 +41,9 @@ function sheetAndRowOf(address: string): { sheet: string; row: number } {
 /** The layout from a table's header row range; a missing or doubled column is the product's error. */
 export function layoutOf(
   table: TableSchema,
-  headerRange: { address: string; values: GraphValue[][] },
-): GraphTableLayout {
+  headerRange: { address: string; values: SheetValue[][] },
+  locale: Locale = 'pl',
+): TableRowsLayout {
   const headers = (headerRange.values[0] ?? []).map(String);
   const { sheet, row } = sheetAndRowOf(headerRange.address);
   const resolution = resolveHeaders(table, headers);
@@ -49,7 +57,11 @@ export function layoutOf(
   }
   const missing = resolution.missing[0];
   if (missing) {
-    throw new RelacjeError('missingColumn', { table: table.tableName, sheet, column: missing.header.pl });
+    throw new RelacjeError('missingColumn', {
+      table: table.tableName,
+      sheet,
+      column: missing.header[locale],
+    });
   }
   return { table, sheet, headerRow: row, headers, width: headers.length, indexByKey: resolution.indexByKey };
 }
@@ -59,8 +71,8 @@ export function layoutOf(
  * does not fit its column is a `badCell` error naming sheet, column and row.
  */
 export function recordOfRow(
-  layout: GraphTableLayout,
-  values: readonly GraphValue[],
+  layout: TableRowsLayout,
+  values: readonly SheetValue[],
   index: number,
   context: CellContext,
 ): RecordFields | undefined {
@@ -91,12 +103,12 @@ export function recordOfRow(
  * in a new row.
  */
 export function rowOfFields(
-  layout: GraphTableLayout,
+  layout: TableRowsLayout,
   fields: Readonly<RecordFields>,
   context: CellContext,
   newRow: boolean,
-): GraphWrite[] {
-  const row: GraphWrite[] = Array.from({ length: layout.width }, () => (newRow ? '' : null));
+): SheetWrite[] {
+  const row: SheetWrite[] = Array.from({ length: layout.width }, () => (newRow ? '' : null));
   for (const column of layout.table.columns) {
     if (!Object.prototype.hasOwnProperty.call(fields, column.key)) continue;
     const encoded = encodeCell(column, fields[column.key], context);
@@ -107,8 +119,8 @@ export function rowOfFields(
 }
 
 export function idAndVersionOf(
-  layout: GraphTableLayout,
-  values: readonly GraphValue[],
+  layout: TableRowsLayout,
+  values: readonly SheetValue[],
 ): { id: string; version: number } {
   const id = values[layout.indexByKey.get('id')!];
   const version = values[layout.indexByKey.get('version')!];
@@ -120,4 +132,131 @@ export function idAndVersionOf(
 
 export function asStored(record: RecordFields): StoredRecord {
   return record as StoredRecord;
+}
+
+const TRACKING = new Set(['id', 'version', 'createdAt', 'updatedAt']);
+
+/** A value read back, as it must be written to stay what it is (text stays text). */
+export function literal(value: SheetValue): SheetWrite {
+  return typeof value === 'string' && value !== '' ? `'${value}` : value;
+}
+
+/** A new record validated and completed with every column, version 1 and its timestamps. */
+export function completeRecord(
+  table: TableSchema,
+  schema: WorkbookSchema,
+  input: NewRecord,
+  stamp: string,
+  row?: number,
+): StoredRecord {
+  const { id, version: _v, createdAt: _c, updatedAt: _u, ...fields } = input;
+  const checked = validateRecord(table, { id, ...fields }, { mode: 'create', schema });
+  if (!checked.ok)
+    throw new RelacjeError('invalidRecord', { table: table.tableName, issues: checked.issues, row });
+  const record: RecordFields = {};
+  for (const column of table.columns) record[column.key] = checked.record[column.key] ?? null;
+  return asStored({ ...record, version: 1, createdAt: stamp, updatedAt: stamp });
+}
+
+/** Whether two rows hold the same record, tracking fields included. */
+export function sameRow(table: TableSchema, a: RecordFields, b: RecordFields): boolean {
+  return table.columns.every((c) => (a[c.key] ?? null) === (b[c.key] ?? null));
+}
+
+/** Whether two records have the same fields, tracking fields aside: a retry of the same append. */
+export function sameFields(table: TableSchema, a: RecordFields, b: RecordFields): boolean {
+  return table.columns.every(
+    (c) => TRACKING.has(c.key) || c.key === 'id' || (a[c.key] ?? null) === (b[c.key] ?? null),
+  );
+}
+
+/** A row as read, by its index among the table's data rows. */
+export interface IndexedRecord {
+  index: number;
+  record: RecordFields;
+}
+
+/**
+ * A table's rows as records. A second row identical to one already read, tracking fields
+ * included, is a write that was applied twice (its first answer was lost and it arrived late):
+ * it is not a record. Rows without an id of their own (typed by hand, or copied with their
+ * original's id) are `unclaimed`: the adapter gives them one.
+ */
+export function recordsOfRows(
+  layout: TableRowsLayout,
+  rows: readonly (readonly SheetValue[])[],
+  context: CellContext,
+): {
+  known: Map<string, IndexedRecord & { record: StoredRecord }>;
+  records: StoredRecord[];
+  unclaimed: IndexedRecord[];
+} {
+  const known = new Map<string, IndexedRecord & { record: StoredRecord }>();
+  const records: StoredRecord[] = [];
+  const unclaimed: IndexedRecord[] = [];
+  rows.forEach((values, index) => {
+    const record = recordOfRow(layout, values, index, context);
+    if (!record) return;
+    const twin = typeof record.id === 'string' ? known.get(record.id) : undefined;
+    if (twin && sameRow(layout.table, twin.record, record)) return;
+    if (typeof record.id !== 'string' || record.id === '' || twin) {
+      unclaimed.push({ index, record });
+      return;
+    }
+    const stored = asStored(record);
+    known.set(stored.id, { index, record: stored });
+    records.push(stored);
+  });
+  return { known, records, unclaimed };
+}
+
+/** The tracking fields a row typed by hand gets when Relacje first reads it. */
+export function claimFieldsOf(record: RecordFields, stamp: string): RecordFields {
+  return {
+    id: globalThis.crypto.randomUUID(),
+    version: typeof record.version === 'number' ? record.version : 1,
+    createdAt: typeof record.createdAt === 'string' ? record.createdAt : stamp,
+    updatedAt: stamp,
+  };
+}
+
+/** Items in groups of at most `limit` bytes by `sizeOf` (an item larger than that goes alone). */
+export function chunksBySize<T>(items: readonly T[], limit: number, sizeOf: (item: T) => number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = sizeOf(item);
+    if (current.length > 0 && bytes + size > limit) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+const encoder = new TextEncoder();
+
+/** The bytes a text takes in a request (UTF-8). */
+export function utf8Length(text: string): number {
+  return encoder.encode(text).length;
+}
+
+/** Each update's changes validated, with the version it will have and the time of the change. */
+export function changesOf(
+  table: TableSchema,
+  schema: WorkbookSchema,
+  updates: readonly RecordUpdate[],
+  stamp: string,
+): RecordFields[] {
+  return updates.map((update) => {
+    const checked = validateRecord(table, update.changes, { mode: 'update', schema });
+    if (!checked.ok)
+      throw new RelacjeError('invalidRecord', { table: table.tableName, issues: checked.issues });
+    return { ...checked.record, version: update.expectedVersion + 1, updatedAt: stamp };
+  });
 }

@@ -161,22 +161,9 @@ export class WorkbookDocument {
 
   /** The smallest range holding every non-empty cell of the sheet (A1 when it is empty). */
   usedRange(sheet: string): CellBlock {
-    const worksheet = this.worksheet(sheet);
-    let top = Infinity;
-    let left = Infinity;
-    let bottom = 0;
-    let right = 0;
-    worksheet.eachRow((row, r) => {
-      row.eachCell((cell, c) => {
-        if (graphFormulaOf(cell.value) === '') return;
-        top = Math.min(top, r);
-        bottom = Math.max(bottom, r);
-        left = Math.min(left, c);
-        right = Math.max(right, c);
-      });
-    });
-    if (bottom === 0) return this.range(sheet, 'A1');
-    return this.range(sheet, formatAddress(top, left, bottom, right));
+    const used = usedBoundsOf(this.worksheet(sheet));
+    if (!used) return this.range(sheet, 'A1');
+    return this.range(sheet, formatAddress(used.top, used.left, used.bottom, used.right));
   }
 
   /** Checks the change, journals it (fsync), then applies it: acknowledged means on disk. */
@@ -298,6 +285,26 @@ export class WorkbookDocument {
   }
 }
 
+/** The bounds (1-based) of every non-empty cell of a sheet, or undefined when it is empty. */
+export function usedBoundsOf(
+  worksheet: ExcelJS.Worksheet,
+): { top: number; left: number; bottom: number; right: number } | undefined {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  worksheet.eachRow((row, r) => {
+    row.eachCell((cell, c) => {
+      if (graphFormulaOf(cell.value) === '') return;
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    });
+  });
+  return bottom === 0 ? undefined : { top, left, bottom, right };
+}
+
 /** `A1`, `B2:D10`, `$A$1:$B$2` → 1-based bounds. */
 export function parseAddress(address: string): { top: number; left: number; bottom: number; right: number } {
   const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
@@ -319,6 +326,6 @@ function formatAddress(top: number, left: number, bottom: number, right: number)
   return top === bottom && left === right ? cell(top, left) : `${cell(top, left)}:${cell(bottom, right)}`;
 }
 
-function quoteSheet(name: string): string {
+export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }

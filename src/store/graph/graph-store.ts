@@ -1,8 +1,5 @@
-import { columnLetters, columnNumber } from '../../core/cell-address';
 import { createCellContext, type CellContext } from '../../core/cells';
 import { RelacjeError } from '../../core/errors';
-import { isLocale } from '../../core/i18n';
-import { validateRecord } from '../../core/records';
 import {
   CURRENT_SCHEMA,
   DASHBOARD_SHEET,
@@ -22,16 +19,25 @@ import type {
   WorkbookSnapshot,
   WorkbookStore,
 } from '../port';
+import { dashboardGrid } from '../dashboard-grid';
+import { metaOfRows } from '../meta-rows';
 import {
   asStored,
+  changesOf,
+  chunksBySize,
+  claimFieldsOf,
+  completeRecord,
   idAndVersionOf,
   layoutOf,
+  literal,
   recordOfRow,
+  recordsOfRows,
   rowOfFields,
-  type GraphTableLayout,
-  type GraphValue,
-  type GraphWrite,
-} from './graph-rows';
+  sameFields,
+  type TableRowsLayout,
+  type SheetValue,
+  type SheetWrite,
+} from '../table-rows';
 import {
   GraphTransport,
   isSessionFailure,
@@ -68,20 +74,19 @@ interface KnownRow {
 interface GuardedWrite {
   index: number;
   method: 'PATCH' | 'DELETE';
-  values?: GraphWrite[];
+  values?: SheetWrite[];
   /** Whether the row, as it was just before the write, is the one the caller meant. */
-  expected(before: readonly GraphValue[]): boolean;
+  expected(before: readonly SheetValue[]): boolean;
 }
 
 interface GuardedResult {
-  before: GraphValue[];
+  before: SheetValue[];
   matched: boolean;
 }
 
 const WORKBOOK_PATH =
   /^\/(me\/drive\/root:\/.+:|(me\/drive|drives\/[^/]+|sites\/[^/]+\/drive)\/items\/[^/:]+|sites\/[^/]+\/drive\/root:\/.+:)$/;
 const RETRYABLE_IN_BATCH = new Set([424, 429, 503]);
-const TRACKING = new Set(['id', 'version', 'createdAt', 'updatedAt']);
 
 export function isWorkbookLocation(location: string): boolean {
   return WORKBOOK_PATH.test(location);
@@ -104,7 +109,7 @@ export function openGraphStore(options: GraphStoreOptions): GraphWorkbookStore {
 export class GraphWorkbookStore implements WorkbookStore {
   readonly transport: GraphTransport;
   private readonly schema: WorkbookSchema;
-  private readonly layouts = new Map<string, GraphTableLayout>();
+  private readonly layouts = new Map<string, TableRowsLayout>();
   private readonly known = new Map<string, Map<string, KnownRow>>();
   private meta: WorkbookMeta;
   private metaRows = new Map<string, number>();
@@ -167,7 +172,7 @@ export class GraphWorkbookStore implements WorkbookStore {
         url: `${this.tableUrl(table)}/rows?$top=${page}&$skip=0`,
       });
     }
-    const rows = new Map<string, GraphValue[][]>(tables.map((t) => [t.key, []]));
+    const rows = new Map<string, SheetValue[][]>(tables.map((t) => [t.key, []]));
     const answers = await this.readBatches(requests);
     const notFound = (r: SubResponse) => r.status === 404 && /itemnotfound/i.test(subFailure(r).code);
     if ([...answers.values()].every(notFound))
@@ -185,7 +190,7 @@ export class GraphWorkbookStore implements WorkbookStore {
       // The tables whose last page was full, and where their next page starts.
       const next: { table: TableSchema; skip: number }[] = [];
       for (const { table, skip, answer } of pending) {
-        const got = (this.bodyOf(answer, table) as { value: { values: GraphValue[][] }[] }).value.map(
+        const got = (this.bodyOf(answer, table) as { value: { values: SheetValue[][] }[] }).value.map(
           (r) => r.values[0],
         );
         rows.get(table.key)!.push(...got);
@@ -250,52 +255,20 @@ export class GraphWorkbookStore implements WorkbookStore {
 
   private readMeta(response: SubResponse): void {
     if (response.status === 404) return;
-    const range = this.bodyOf(response) as { values: GraphValue[][]; rowIndex?: number };
-    const meta: WorkbookMeta = { ...this.meta, counters: {} };
-    this.metaRows = new Map();
-    const firstRow = (range.rowIndex ?? 0) + 1;
-    range.values.forEach(([key, value], i) => {
-      const name = String(key).trim();
-      this.metaRows.set(name, firstRow + i);
-      if (name === 'schemaVersion' && typeof value === 'number') meta.schemaVersion = value;
-      else if (name === 'locale' && isLocale(value)) meta.locale = value;
-      else if (name === 'offerNumberFormat' && typeof value === 'string' && value)
-        meta.offerNumberFormat = value;
-      else if (name.startsWith('counter:') && typeof value === 'number') meta.counters[name.slice(8)] = value;
+    const range = this.bodyOf(response) as { values: SheetValue[][]; rowIndex?: number };
+    const read = metaOfRows(range.values, (range.rowIndex ?? 0) + 1, this.meta, {
+      file: this.resource,
+      supported: this.schema.version,
     });
-    this.metaLastRow = firstRow + range.values.length - 1;
-    if (meta.schemaVersion > this.schema.version) {
-      throw new RelacjeError('newerSchema', {
-        file: this.resource,
-        version: meta.schemaVersion,
-        supported: this.schema.version,
-      });
-    }
-    delete meta.counters._journal;
-    this.meta = meta;
-    this.context = createCellContext(this.schema, meta.locale);
+    this.metaRows = read.rowOfKey;
+    this.metaLastRow = read.lastRow;
+    this.meta = read.meta;
+    this.context = createCellContext(this.schema, read.meta.locale);
   }
 
-  private async decodeTable(table: TableSchema, rows: GraphValue[][]): Promise<StoredRecord[]> {
+  private async decodeTable(table: TableSchema, rows: SheetValue[][]): Promise<StoredRecord[]> {
     const layout = this.layouts.get(table.key)!;
-    const known = new Map<string, KnownRow>();
-    const records: StoredRecord[] = [];
-    const unclaimed: { index: number; record: RecordFields }[] = [];
-    rows.forEach((values, index) => {
-      const record = recordOfRow(layout, values, index, this.context);
-      if (!record) return;
-      const twin = typeof record.id === 'string' ? known.get(record.id) : undefined;
-      // A second row identical to one already read, tracking fields included, is a write that
-      // was applied twice (its first answer was lost and it arrived late): it is not a record.
-      if (twin && sameRow(layout.table, twin.record, record)) return;
-      if (typeof record.id !== 'string' || record.id === '' || twin) {
-        unclaimed.push({ index, record });
-        return;
-      }
-      const stored = asStored(record);
-      known.set(stored.id, { index, record: stored });
-      records.push(stored);
-    });
+    const { known, records, unclaimed } = recordsOfRows(layout, rows, this.context);
     this.known.set(table.key, known);
     if (unclaimed.length) records.push(...(await this.claimRows(layout, unclaimed)));
     return records;
@@ -306,17 +279,12 @@ export class GraphWorkbookStore implements WorkbookStore {
    * tracking fields of their own, written back so that they can be updated by id from now on.
    */
   private async claimRows(
-    layout: GraphTableLayout,
+    layout: TableRowsLayout,
     rows: { index: number; record: RecordFields }[],
   ): Promise<StoredRecord[]> {
     const stamp = this.now().toISOString();
     const claimed = rows.map(({ index, record }) => {
-      const fields: RecordFields = {
-        id: globalThis.crypto.randomUUID(),
-        version: typeof record.version === 'number' ? record.version : 1,
-        createdAt: typeof record.createdAt === 'string' ? record.createdAt : stamp,
-        updatedAt: stamp,
-      };
+      const fields = claimFieldsOf(record, stamp);
       return { index, before: record, fields, record: asStored({ ...record, ...fields }) };
     });
     const results = await this.guarded(
@@ -338,11 +306,11 @@ export class GraphWorkbookStore implements WorkbookStore {
 
   // ---- writing -------------------------------------------------------------------------------
 
-  private async layout(tableKey: string): Promise<GraphTableLayout> {
+  private async layout(tableKey: string): Promise<TableRowsLayout> {
     const table = tableByKey(this.schema, tableKey);
     const cached = this.layouts.get(tableKey);
     if (cached) return cached;
-    const header = await this.transport.send<{ address: string; values: GraphValue[][] }>(
+    const header = await this.transport.send<{ address: string; values: SheetValue[][] }>(
       'GET',
       `${this.tableUrl(table)}/headerRowRange`,
     );
@@ -352,9 +320,9 @@ export class GraphWorkbookStore implements WorkbookStore {
   }
 
   /** The ids of a table and their row indexes, read fresh from the workbook's id column. */
-  private async locate(layout: GraphTableLayout): Promise<Map<string, number>> {
+  private async locate(layout: TableRowsLayout): Promise<Map<string, number>> {
     const header = layout.headers[layout.indexByKey.get('id')!];
-    const column = await this.transport.send<{ values: GraphValue[][] }>(
+    const column = await this.transport.send<{ values: SheetValue[][] }>(
       'GET',
       `${this.tableUrl(layout.table)}/columns('${encodeURIComponent(header)}')`,
     );
@@ -423,33 +391,17 @@ export class GraphWorkbookStore implements WorkbookStore {
         toWrite.push(record);
         results.push(record);
       }
-      for (const chunk of this.chunksBySize(layout, toWrite)) await this.appendChunk(layout, chunk, known);
+      const limit = this.options.maxPayloadBytes ?? 3 * 2 ** 20;
+      const sizeOf = (record: StoredRecord) =>
+        JSON.stringify(rowOfFields(layout, record, this.context, true)).length * 2;
+      for (const chunk of chunksBySize(toWrite, limit, sizeOf)) await this.appendChunk(layout, chunk, known);
       return results;
     });
   }
 
-  private chunksBySize(layout: GraphTableLayout, records: readonly StoredRecord[]): StoredRecord[][] {
-    const limit = this.options.maxPayloadBytes ?? 3 * 2 ** 20;
-    const chunks: StoredRecord[][] = [];
-    let current: StoredRecord[] = [];
-    let bytes = 0;
-    for (const record of records) {
-      const size = JSON.stringify(rowOfFields(layout, record, this.context, true)).length * 2;
-      if (current.length > 0 && bytes + size > limit) {
-        chunks.push(current);
-        current = [];
-        bytes = 0;
-      }
-      current.push(record);
-      bytes += size;
-    }
-    if (current.length) chunks.push(current);
-    return chunks;
-  }
-
   /** Appends rows in one request. When its answer is lost, the id column tells what was written, and only the rest is sent again. */
   private async appendChunk(
-    layout: GraphTableLayout,
+    layout: TableRowsLayout,
     chunk: StoredRecord[],
     known: Map<string, KnownRow>,
   ): Promise<void> {
@@ -482,12 +434,7 @@ export class GraphWorkbookStore implements WorkbookStore {
       const table = tableByKey(this.schema, tableKey);
       const layout = await this.layout(tableKey);
       const stamp = this.now().toISOString();
-      const changes = updates.map((update) => {
-        const checked = validateRecord(table, update.changes, { mode: 'update', schema: this.schema });
-        if (!checked.ok)
-          throw new RelacjeError('invalidRecord', { table: table.tableName, issues: checked.issues });
-        return { ...checked.record, version: update.expectedVersion + 1, updatedAt: stamp };
-      });
+      const changes = changesOf(table, this.schema, updates, stamp);
       const befores = await this.writeRows(layout, updates, (update, i) => ({
         method: 'PATCH',
         values: rowOfFields(layout, changes[i], this.context, false),
@@ -518,80 +465,185 @@ export class GraphWorkbookStore implements WorkbookStore {
 
   /**
    * Writes to the rows of these records, each only while it still has the version the caller
-   * read. Row positions come from the last read and are checked by the guarding read; a row that
-   * moved is looked up once more. When any record is missing or newer, whatever was written in
-   * this call is put back and the call fails: all or nothing.
+   * read: all or nothing. Graph has no conditional write, so each row is first locked (see
+   * `LOCKED_AT`), checked under the lock, and only then written; a row that is not the one meant
+   * is unlocked again without a cell of it changed. Two batches for up to ten rows.
    */
   private async writeRows(
-    layout: GraphTableLayout,
+    layout: TableRowsLayout,
     refs: readonly RecordRef[],
     writeOf: (ref: RecordRef, i: number) => Pick<GuardedWrite, 'method' | 'values'>,
-  ): Promise<{ before: GraphValue[]; index: number }[]> {
+  ): Promise<{ before: SheetValue[]; index: number }[]> {
     const table = layout.table;
     let known = this.known.get(table.key);
     if (!known) {
       known = new Map();
       this.known.set(table.key, known);
     }
+    const indexes = refs.map((ref) => known.get(ref.id)?.index);
+    const waits = new LockWaits();
     for (let attempt = 0; ; attempt += 1) {
-      const indexes = refs.map((ref) => known.get(ref.id)?.index);
-      if (indexes.some((i) => i === undefined) || attempt > 0) {
-        const located = await this.locate(layout);
-        refs.forEach((ref, i) => (indexes[i] = located.get(ref.id)));
-        const missing = refs.find((_, i) => indexes[i] === undefined);
-        if (missing) throw new RelacjeError('recordNotFound', { table: table.tableName, id: missing.id });
+      if (indexes.some((i) => i === undefined) || attempt > 0) await this.relocate(layout, refs, indexes);
+      const befores = await this.lockRows(layout, indexes as number[]);
+      const states = befores.map((before, i) => this.lockState(layout, before, refs[i], waits));
+      if (states.every((s) => s === 'ours')) {
+        const written = await this.writeLocked(layout, refs, indexes as number[], writeOf);
+        return written.map((index, i) => ({ before: befores[i], index }));
       }
-      const writes: GuardedWrite[] = refs.map((ref, i) => ({
-        index: indexes[i]!,
-        ...writeOf(ref, i),
-        expected: (before) => {
-          const row = idAndVersionOf(layout, before);
-          return row.id === ref.id && row.version === ref.expectedVersion;
-        },
-      }));
-      const results = await this.guarded(layout, writes);
-      if (results.every((r) => r.matched))
-        return results.map((r, i) => ({ before: r.before, index: writes[i].index }));
-      await this.putBack(layout, writes, results);
-      const moved = results.some((r, i) => idAndVersionOf(layout, r.before).id !== refs[i].id);
-      if (!moved || attempt >= 1) {
-        const i = results.findIndex((r) => !r.matched);
-        const row = idAndVersionOf(layout, results[i].before);
-        if (row.id !== refs[i].id)
-          throw new RelacjeError('recordNotFound', { table: table.tableName, id: refs[i].id });
+      await this.unlockRows(
+        layout,
+        befores.flatMap((before, i) => (states[i] === 'lockedByOther' ? [] : [{ index: indexes[i]!, before }])),
+      );
+      const stale = states.findIndex((s) => s === 'stale');
+      if (stale >= 0) {
         throw new RelacjeError('conflict', {
           table: table.tableName,
-          id: refs[i].id,
-          expectedVersion: refs[i].expectedVersion,
-          actualVersion: row.version,
+          id: refs[stale].id,
+          expectedVersion: refs[stale].expectedVersion,
+          actualVersion: idAndVersionOf(layout, befores[stale]).version,
         });
+      }
+      const locked = states.findIndex((s) => s === 'lockedByOther');
+      if (locked >= 0) {
+        if (!waits.mayWait()) {
+          throw new RelacjeError('unavailable', {
+            detail: `${table.tableName}, ${refs[locked].id}: another user is saving this row`,
+          });
+        }
+        await this.pause({ id: '', status: 429, headers: {} }, Math.min(attempt, 4));
+      } else if (attempt >= 2) {
+        const moved = states.findIndex((s) => s === 'elsewhere');
+        throw new RelacjeError('recordNotFound', { table: table.tableName, id: refs[moved].id });
       }
     }
   }
 
-  /** Undoes the writes of a failed call: a row written over gets its cells back, a deleted row comes back in its place. */
-  private async putBack(
-    layout: GraphTableLayout,
-    writes: readonly GuardedWrite[],
-    results: readonly GuardedResult[],
+  /** Where each record's row is now, from the id column; a record no longer there is `recordNotFound`. */
+  private async relocate(
+    layout: TableRowsLayout,
+    refs: readonly RecordRef[],
+    indexes: (number | undefined)[],
+  ): Promise<void> {
+    const located = await this.locate(layout);
+    refs.forEach((ref, i) => (indexes[i] = located.get(ref.id)));
+    const missing = refs.find((_, i) => indexes[i] === undefined);
+    if (missing) throw new RelacjeError('recordNotFound', { table: layout.table.tableName, id: missing.id });
+  }
+
+  /**
+   * Locks rows: each row's `updatedAt` becomes `LOCKED_AT`, read in the same batch just before.
+   * A row that was locked already stays exactly as it was (the lock is the same value), so a
+   * lock that is not ours changes nothing.
+   */
+  private lockRows(layout: TableRowsLayout, indexes: readonly number[]): Promise<SheetValue[][]> {
+    const values = rowOfFields(layout, { updatedAt: LOCKED_AT }, this.context, false);
+    return this.guarded(
+      layout,
+      indexes.map((index) => ({ index, method: 'PATCH', values, expected: () => true })),
+    ).then((results) => results.map((r) => r.before));
+  }
+
+  /** Gives rows their `updatedAt` back: rows this call locked but may not write. */
+  private async unlockRows(
+    layout: TableRowsLayout,
+    rows: readonly { index: number; before: readonly SheetValue[] }[],
+  ): Promise<void> {
+    const column = layout.indexByKey.get('updatedAt')!;
+    const url = this.tableUrl(layout.table);
+    const requests: SubRequest[] = rows
+      .filter(({ before }) => before.length > 0)
+      .map(({ index, before }, i) => ({
+        id: `u${i}`,
+        method: 'PATCH' as const,
+        url: `${url}/rows/itemAt(index=${index})`,
+        body: { values: [before.map((value, c) => (c === column ? literal(value) : null))] },
+      }));
+    await this.inSession(async (headers) => {
+      for (let i = 0; i < requests.length; i += MAX_BATCH) {
+        for (const response of await this.transport.batch(requests.slice(i, i + MAX_BATCH), headers))
+          this.bodyOf(response);
+      }
+    });
+  }
+
+  /** What the lock batch found in a row: whether this call now holds it for the record meant. */
+  private lockState(
+    layout: TableRowsLayout,
+    before: readonly SheetValue[],
+    ref: RecordRef,
+    waits: LockWaits,
+  ): 'ours' | 'stale' | 'elsewhere' | 'lockedByOther' {
+    if (before.length === 0) return 'elsewhere';
+    const row = idAndVersionOf(layout, before);
+    const wasLocked = isLocked(layout, before);
+    // A lock held longer than a save can take is left by a pane that stopped half-way: take it over.
+    if (wasLocked && !(row.id === ref.id && waits.abandoned(ref.id))) {
+      return row.id === ref.id ? 'lockedByOther' : 'elsewhere';
+    }
+    if (row.id !== ref.id) return 'elsewhere';
+    return row.version === ref.expectedVersion ? 'ours' : 'stale';
+  }
+
+  /**
+   * Writes rows this call holds locked, each in a batch right after a read that shows it still is
+   * the locked row (only a delete of a row above can move it meanwhile). A write that found
+   * another row there gives that row its cells back, and goes again where the record now is.
+   * Returns each record's row index at the time of its write.
+   */
+  private async writeLocked(
+    layout: TableRowsLayout,
+    refs: readonly RecordRef[],
+    indexes: number[],
+    writeOf: (ref: RecordRef, i: number) => Pick<GuardedWrite, 'method' | 'values'>,
+  ): Promise<number[]> {
+    let pending = refs.map((_, i) => i);
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      const writes: GuardedWrite[] = pending.map((i) => ({
+        index: indexes[i],
+        ...writeOf(refs[i], i),
+        expected: (now) => idAndVersionOf(layout, now).id === refs[i].id && isLocked(layout, now),
+      }));
+      const results = await this.guarded(layout, writes);
+      const missed = pending.filter((_, p) => !results[p].matched);
+      if (missed.length === 0) return indexes;
+      if (attempt >= 3) {
+        throw new RelacjeError('unavailable', {
+          detail: `${layout.table.tableName}: rows kept moving while they were saved`,
+        });
+      }
+      await this.restoreRows(
+        layout,
+        pending.flatMap((i, p) =>
+          results[p].matched || results[p].before.length === 0 ? [] : [{ write: writes[p], before: results[p].before }],
+        ),
+      );
+      await this.relocate(layout, refs, indexes);
+      pending = missed;
+    }
+    return indexes;
+  }
+
+  /** Puts back rows a write hit by mistake: their cells written over, or the row itself when deleted. */
+  private async restoreRows(
+    layout: TableRowsLayout,
+    rows: readonly { write: GuardedWrite; before: readonly SheetValue[] }[],
   ): Promise<void> {
     const url = this.tableUrl(layout.table);
-    const undo: SubRequest[] = writes
-      .map((write, i) => ({ write, before: results[i].before, i }))
+    const undo: SubRequest[] = [...rows]
       .sort((a, b) => a.write.index - b.write.index)
-      .map(({ write, before, i }) =>
+      .map(({ write, before }, i) =>
         write.method === 'DELETE'
           ? {
-              id: `u${i}`,
+              id: `r${i}`,
               method: 'POST' as const,
               url: `${url}/rows`,
-              body: { index: write.index, values: [before] },
+              body: { index: write.index, values: [before.map(literal)] },
             }
           : {
-              id: `u${i}`,
+              id: `r${i}`,
               method: 'PATCH' as const,
               url: `${url}/rows/itemAt(index=${write.index})`,
-              body: { values: [before.map(literal)] },
+              body: { values: [before.map((value, c) => (write.values?.[c] === null ? null : literal(value)))] },
             },
       );
     await this.inSession(async (headers) => {
@@ -606,7 +658,7 @@ export class GraphWorkbookStore implements WorkbookStore {
    * Sends each write right after a read of its row, ten pairs per batch, so the read shows the
    * row as the write found it. Deletes go from the bottom up so that they do not move each other.
    */
-  private async guarded(layout: GraphTableLayout, writes: readonly GuardedWrite[]): Promise<GuardedResult[]> {
+  private async guarded(layout: TableRowsLayout, writes: readonly GuardedWrite[]): Promise<GuardedResult[]> {
     const url = this.tableUrl(layout.table);
     const results: GuardedResult[] = new Array(writes.length);
     const order = writes.map((_, i) => i).sort((a, b) => writes[b].index - writes[a].index);
@@ -647,7 +699,7 @@ export class GraphWorkbookStore implements WorkbookStore {
               results[i] = { before: [], matched: false };
               continue;
             }
-            const before = (this.bodyOf(read, layout.table) as { values: GraphValue[][] }).values[0];
+            const before = (this.bodyOf(read, layout.table) as { values: SheetValue[][] }).values[0];
             this.bodyOf(write, layout.table);
             results[i] = { before, matched: writes[i].expected(before) };
           }
@@ -694,7 +746,7 @@ export class GraphWorkbookStore implements WorkbookStore {
   }
 
   /** Writes `values` to a range of `_meta` right after reading it, in one batch; returns what was there. */
-  private async compareAndSet(address: string, values: GraphWrite[][]): Promise<GraphValue[][]> {
+  private async compareAndSet(address: string, values: SheetWrite[][]): Promise<SheetValue[][]> {
     const range = `${this.sheetUrl(META_SHEET)}/range(address='${address}')`;
     return this.inSession(async (headers) => {
       const [read, write] = await this.transport.batch(
@@ -704,7 +756,7 @@ export class GraphWorkbookStore implements WorkbookStore {
         ],
         headers,
       );
-      const before = (this.bodyOf(read) as { values: GraphValue[][] }).values;
+      const before = (this.bodyOf(read) as { values: SheetValue[][] }).values;
       this.bodyOf(write);
       return before;
     });
@@ -755,59 +807,4 @@ export class GraphWorkbookStore implements WorkbookStore {
         .catch(() => undefined);
     });
   }
-}
-
-/** A value read back, as it must be written to stay what it is (text stays text). */
-function literal(value: GraphValue): GraphWrite {
-  return typeof value === 'string' && value !== '' ? `'${value}` : value;
-}
-
-function completeRecord(
-  table: TableSchema,
-  schema: WorkbookSchema,
-  input: NewRecord,
-  stamp: string,
-  row?: number,
-): StoredRecord {
-  const { id, version: _v, createdAt: _c, updatedAt: _u, ...fields } = input;
-  const checked = validateRecord(table, { id, ...fields }, { mode: 'create', schema });
-  if (!checked.ok)
-    throw new RelacjeError('invalidRecord', { table: table.tableName, issues: checked.issues, row });
-  const record: RecordFields = {};
-  for (const column of table.columns) record[column.key] = checked.record[column.key] ?? null;
-  return asStored({ ...record, version: 1, createdAt: stamp, updatedAt: stamp });
-}
-
-function sameRow(table: TableSchema, a: RecordFields, b: RecordFields): boolean {
-  return table.columns.every((c) => (a[c.key] ?? null) === (b[c.key] ?? null));
-}
-
-function sameFields(table: TableSchema, a: RecordFields, b: RecordFields): boolean {
-  return table.columns.every(
-    (c) => TRACKING.has(c.key) || c.key === 'id' || (a[c.key] ?? null) === (b[c.key] ?? null),
-  );
-}
-
-const CELL_REF = /^([A-Z]{1,3})(\d{1,7})$/;
-
-/** The smallest range holding every Dashboard cell, and its formulas grid (`""` where nothing goes). */
-function dashboardGrid(cells: readonly DashboardCell[]): { address: string; grid: GraphWrite[][] } {
-  const placed = cells.map((cell) => {
-    const m = CELL_REF.exec(cell.ref.toUpperCase());
-    if (!m) throw new Error(`Not a cell address: ${cell.ref}`);
-    return { row: Number(m[2]), col: columnNumber(m[1]), cell };
-  });
-  const top = Math.min(...placed.map((p) => p.row));
-  const bottom = Math.max(...placed.map((p) => p.row));
-  const left = Math.min(...placed.map((p) => p.col));
-  const right = Math.max(...placed.map((p) => p.col));
-  const grid: GraphWrite[][] = Array.from({ length: bottom - top + 1 }, () =>
-    Array.from({ length: right - left + 1 }, () => ''),
-  );
-  for (const { row, col, cell } of placed) {
-    const value = cell.formula !== undefined ? `=${cell.formula.replace(/^=/, '')}` : cell.value;
-    grid[row - top][col - left] =
-      value === null || value === undefined ? '' : typeof value === 'string' ? `'${value}` : value;
-  }
-  return { address: `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`, grid };
 }

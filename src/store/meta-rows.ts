@@ -1,0 +1,44 @@
+import { RelacjeError } from '../core/errors';
+import { isLocale } from '../core/i18n';
+import type { WorkbookMeta } from './port';
+import type { SheetValue } from './table-rows';
+
+/** The `_meta` sheet as read through a values API: the meta, and the row each key is on. */
+export interface MetaRows {
+  meta: WorkbookMeta;
+  rowOfKey: Map<string, number>;
+  /** The last row of the sheet's used range (1-based). */
+  lastRow: number;
+}
+
+/**
+ * The meta from `_meta`'s key/value rows (`firstRow` is the sheet row of `values[0]`); keys not
+ * there keep `base`'s values. A newer schema than the one we know is refused.
+ */
+export function metaOfRows(
+  values: readonly (readonly SheetValue[])[],
+  firstRow: number,
+  base: WorkbookMeta,
+  where: { file: string; supported: number },
+): MetaRows {
+  const meta: WorkbookMeta = { ...base, counters: {} };
+  const rowOfKey = new Map<string, number>();
+  values.forEach(([key, value], i) => {
+    const name = String(key).trim();
+    rowOfKey.set(name, firstRow + i);
+    if (name === 'schemaVersion' && typeof value === 'number') meta.schemaVersion = value;
+    else if (name === 'locale' && isLocale(value)) meta.locale = value;
+    else if (name === 'offerNumberFormat' && typeof value === 'string' && value)
+      meta.offerNumberFormat = value;
+    else if (name.startsWith('counter:') && typeof value === 'number') meta.counters[name.slice(8)] = value;
+  });
+  if (meta.schemaVersion > where.supported) {
+    throw new RelacjeError('newerSchema', {
+      file: where.file,
+      version: meta.schemaVersion,
+      supported: where.supported,
+    });
+  }
+  delete meta.counters._journal;
+  return { meta, rowOfKey, lastRow: firstRow + values.length - 1 };
+}

@@ -1,0 +1,547 @@
+import { createCellContext, type CellContext } from '../../core/cells';
+import { RelacjeError } from '../../core/errors';
+import {
+  CURRENT_SCHEMA,
+  DASHBOARD_SHEET,
+  META_SHEET,
+  tableByKey,
+  type TableSchema,
+  type WorkbookSchema,
+} from '../../core/schema';
+import { dashboardGrid } from '../dashboard-grid';
+import { metaOfRows } from '../meta-rows';
+import type {
+  DashboardCell,
+  NewRecord,
+  RecordRef,
+  RecordUpdate,
+  StoredRecord,
+  WorkbookMeta,
+  WorkbookSnapshot,
+  WorkbookStore,
+} from '../port';
+import {
+  asStored,
+  changesOf,
+  claimFieldsOf,
+  completeRecord,
+  idAndVersionOf,
+  layoutOf,
+  recordOfRow,
+  recordsOfRows,
+  rowOfFields,
+  sameFields,
+  chunksBySize,
+  utf8Length,
+  type IndexedRecord,
+  type SheetValue,
+  type TableRowsLayout,
+} from '../table-rows';
+import { officeFailure, isItemNotFound } from './office-errors';
+import { guardedRowWrites, LARGE_WRITE_ROWS, type RowWrite } from './row-writes';
+
+/** The shape of `Excel.run`: the host passes Excel's own, tests a model of it. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeJsStoreOptions {
+  run: ExcelRun;
+  schema?: WorkbookSchema;
+  now?: () => Date;
+  /**
+   * Appended rows go to Excel in requests of at most this many bytes of values (default 4 MiB):
+   * Excel on the web refuses a request above 5 MB.
+   */
+  maxPayloadBytes?: number;
+  /** How errors name the workbook (default `Excel`). */
+  workbookName?: string;
+}
+
+/** A store over the workbook open in Excel, through Office.js. */
+export function openOfficeJsStore(options: OfficeJsStoreOptions): WorkbookStore {
+  return new OfficeJsWorkbookStore(options);
+}
+
+/** A table's header, and its id and version columns, as one sync read them. */
+interface Located {
+  layout: TableRowsLayout;
+  ids: string[];
+  versions: SheetValue[];
+}
+
+/**
+ * Round trips (`context.sync`) per call: readAll 1 (every table's header and body and `_meta`
+ * in one request); append 2 (the id and version columns, then one `rows.add`), plus one per
+ * further 4 MiB of values; update and remove 2 (the id and version columns, then each row's
+ * values read and written in the same request); nextCounter 2; writeDashboard 1. Extra syncs
+ * happen only off the usual path: a table's first write without a readAll before it (its
+ * header), a retried append of a record this store has not read, rows typed in by hand (their
+ * ids are written on the next readAll), and errors (which table is missing).
+ *
+ * Each call is one `Excel.run`, and Excel runs one batch of a document at a time, so the
+ * version check on the rows read in the first sync still holds at the write. Each written row
+ * is read again in the write's own request all the same; a row someone else changed meanwhile
+ * (a co-author) is put back and the call fails with a conflict, all or nothing.
+ */
+export class OfficeJsWorkbookStore implements WorkbookStore {
+  private readonly schema: WorkbookSchema;
+  private readonly layouts = new Map<string, TableRowsLayout>();
+  /** The records last read or written, by table and id: what a retried append is compared with. */
+  private readonly known = new Map<string, Map<string, StoredRecord>>();
+  private meta: WorkbookMeta;
+  private context: CellContext;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly now: () => Date;
+  private readonly workbookName: string;
+
+  constructor(private readonly options: OfficeJsStoreOptions) {
+    this.schema = options.schema ?? CURRENT_SCHEMA;
+    this.meta = {
+      schemaVersion: this.schema.version,
+      locale: 'pl',
+      offerNumberFormat: 'OF/{YYYY}/{NNN}',
+      counters: {},
+    };
+    this.context = createCellContext(this.schema, 'pl');
+    this.now = options.now ?? (() => new Date());
+    this.workbookName = options.workbookName ?? 'Excel';
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** One Excel.run; a failure of Office becomes the product's error. */
+  private run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.options.run(batch).catch((error: unknown) => {
+      throw officeFailure(error, this.workbookName);
+    });
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  readAll(): Promise<WorkbookSnapshot> {
+    return this.enqueue(() => this.run((context) => this.load(context)));
+  }
+
+  private async load(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+    const reads = this.schema.tables.map((table) => {
+      const excelTable = context.workbook.tables.getItem(table.tableName);
+      return {
+        table,
+        header: excelTable.getHeaderRowRange().load('address,values'),
+        body: excelTable.getDataBodyRange().load('values'),
+      };
+    });
+    const metaRange = context.workbook.worksheets
+      .getItemOrNullObject(META_SHEET)
+      .getUsedRangeOrNullObject(true)
+      .load('values,rowIndex');
+    await this.syncOrExplain(context);
+    if (!metaRange.isNullObject) this.readMeta(metaRange.values as SheetValue[][], metaRange.rowIndex + 1);
+    const tables: Record<string, StoredRecord[]> = {};
+    const claims: { layout: TableRowsLayout; rows: IndexedRecord[] }[] = [];
+    for (const { table, header, body } of reads) {
+      const layout = layoutOf(
+        table,
+        { address: header.address, values: header.values as SheetValue[][] },
+        this.meta.locale,
+      );
+      this.layouts.set(table.key, layout);
+      const { known, records, unclaimed } = recordsOfRows(
+        layout,
+        body.values as SheetValue[][],
+        this.context,
+      );
+      this.known.set(table.key, new Map([...known].map(([id, row]) => [id, row.record])));
+      tables[table.key] = records;
+      if (unclaimed.length) claims.push({ layout, rows: unclaimed });
+    }
+    if (claims.length) await this.claimRows(context, claims, tables);
+    const { counters, ...meta } = this.meta;
+    return { meta: { ...meta, counters: { ...counters } }, tables };
+  }
+
+  private readMeta(values: SheetValue[][], firstRow: number): void {
+    const read = metaOfRows(values, firstRow, this.meta, {
+      file: this.workbookName,
+      supported: this.schema.version,
+    });
+    this.meta = read.meta;
+    this.context = createCellContext(this.schema, read.meta.locale);
+  }
+
+  /**
+   * Rows typed into the sheet by hand (or copied, with their original's id) get an id and
+   * tracking fields of their own, written back so that they can be updated by id from now on.
+   */
+  private async claimRows(
+    context: Excel.RequestContext,
+    claims: { layout: TableRowsLayout; rows: IndexedRecord[] }[],
+    tables: Record<string, StoredRecord[]>,
+  ): Promise<void> {
+    const stamp = this.now().toISOString();
+    const groups = claims.map(({ layout, rows }) => {
+      const claimed = rows.map(({ index, record }) => {
+        const fields = claimFieldsOf(record, stamp);
+        return { index, before: record, fields, record: asStored({ ...record, ...fields }) };
+      });
+      const writes: RowWrite[] = claimed.map(({ index, before, fields }) => ({
+        index,
+        values: rowOfFields(layout, fields, this.context, false),
+        expected: (now) => String(now[layout.indexByKey.get('id')!]) === String(before.id ?? ''),
+      }));
+      return { layout, claimed, writes };
+    });
+    const results = await guardedRowWrites(
+      context,
+      groups.map(({ layout, writes }) => ({ tableName: layout.table.tableName, writes })),
+    );
+    groups.forEach(({ layout, claimed }, g) => {
+      const known = this.known.get(layout.table.key)!;
+      claimed.forEach((c, i) => {
+        if (!results[g][i].matched) return;
+        known.set(c.record.id, c.record);
+        tables[layout.table.key].push(c.record);
+      });
+    });
+  }
+
+  /** Syncs; when a table is missing, says which one (one more sync, only on that error). */
+  private async syncOrExplain(context: Excel.RequestContext): Promise<void> {
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isItemNotFound(error)) throw error;
+      const tables = context.workbook.tables.load('items/name');
+      await context.sync();
+      const names = new Set(tables.items.map((t) => t.name.toLowerCase()));
+      const missing = this.schema.tables.find((t) => !names.has(t.tableName.toLowerCase()));
+      if (!missing) throw error;
+      throw new RelacjeError('missingTable', {
+        table: missing.tableName,
+        sheet: missing.sheet[this.meta.locale],
+      });
+    }
+  }
+
+  /**
+   * The table's layout and its id and version columns, read in one sync by the column positions
+   * last seen; when the header moved them (or was never read), once more by the new positions.
+   */
+  private async locate(context: Excel.RequestContext, table: TableSchema): Promise<Located> {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const cached = this.layouts.get(table.key);
+      const excelTable = context.workbook.tables.getItem(table.tableName);
+      const header = excelTable.getHeaderRowRange().load('address,values');
+      const body = excelTable.getDataBodyRange();
+      const columns = cached
+        ? (['id', 'version'] as const).map((key) =>
+            body.getColumn(cached.indexByKey.get(key)!).load('values'),
+          )
+        : undefined;
+      // Never more than twice, and only when the header changed: not a sync per item.
+
+      await this.syncOrExplain(context);
+      const layout = layoutOf(
+        table,
+        { address: header.address, values: header.values as SheetValue[][] },
+        this.meta.locale,
+      );
+      this.layouts.set(table.key, layout);
+      const moved =
+        !cached || ['id', 'version'].some((key) => cached.indexByKey.get(key) !== layout.indexByKey.get(key));
+      if (columns && !moved) {
+        const [ids, versions] = columns.map((column) =>
+          (column.values as SheetValue[][]).map((row) => row[0]),
+        );
+        return { layout, ids: ids.map(String), versions };
+      }
+    }
+    throw new RelacjeError('unavailable', { detail: `the header of ${table.tableName} keeps changing` });
+  }
+
+  // ---- writing -------------------------------------------------------------------------------
+
+  append(tableKey: string, records: readonly NewRecord[]): Promise<StoredRecord[]> {
+    return this.enqueue(async () => {
+      const table = tableByKey(this.schema, tableKey);
+      const stamp = this.now().toISOString();
+      const prepared = records.map((input, index) =>
+        completeRecord(table, this.schema, input, stamp, records.length > 1 ? index + 1 : undefined),
+      );
+      const known = this.knownOf(tableKey);
+      const results = await this.run(async (context) => {
+        const { layout, ids, versions } = await this.locate(context, table);
+        const rowOfId = firstRowOfIds(ids);
+        const existing = await this.existingRecords(context, layout, prepared, rowOfId, versions);
+        const out: StoredRecord[] = [];
+        const toWrite: StoredRecord[] = [];
+        const seen = new Map<string, StoredRecord>();
+        for (const record of prepared) {
+          const before = existing.get(record.id) ?? seen.get(record.id);
+          if (before) {
+            // The same record sent again is a retry; another record under its id is a mistake.
+            if (!sameFields(table, before, record))
+              throw new RelacjeError('duplicateId', { table: table.tableName, id: record.id });
+            out.push(before);
+            continue;
+          }
+          seen.set(record.id, record);
+          toWrite.push(record);
+          out.push(record);
+        }
+        await this.appendRows(context, layout, toWrite);
+        return out;
+      });
+      for (const record of results) known.set(record.id, record);
+      return results;
+    });
+  }
+
+  /**
+   * The stored records under the ids being appended. A record this store read or wrote is
+   * known already, as long as its version is still the one in the sheet; any other is read
+   * (one more sync, only for such retries).
+   */
+  private async existingRecords(
+    context: Excel.RequestContext,
+    layout: TableRowsLayout,
+    records: readonly StoredRecord[],
+    rowOfId: Map<string, number>,
+    versions: readonly SheetValue[],
+  ): Promise<Map<string, StoredRecord>> {
+    const known = this.knownOf(layout.table.key);
+    const existing = new Map<string, StoredRecord>();
+    const unread: { id: string; index: number }[] = [];
+    for (const { id } of records) {
+      const index = rowOfId.get(id);
+      if (index === undefined || existing.has(id)) continue;
+      const cached = known.get(id);
+      if (cached && cached.version === Number(versions[index])) existing.set(id, cached);
+      else unread.push({ id, index });
+    }
+    if (unread.length === 0) return existing;
+    const body = context.workbook.tables.getItem(layout.table.tableName).getDataBodyRange();
+    const rows = unread.map(({ index }) => body.getRow(index).load('values'));
+    await context.sync();
+    unread.forEach(({ id, index }, i) => {
+      const record = recordOfRow(layout, (rows[i].values as SheetValue[][])[0], index, this.context);
+      if (record) existing.set(id, asStored(record));
+    });
+    return existing;
+  }
+
+  /** One `rows.add` per request; a request carries at most `maxPayloadBytes` of values. */
+  private async appendRows(
+    context: Excel.RequestContext,
+    layout: TableRowsLayout,
+    records: readonly StoredRecord[],
+  ): Promise<void> {
+    // A new row has a value for every cell (`""` for an empty one), never `null`.
+    const rows = records.map((record) => rowOfFields(layout, record, this.context, true).map((v) => v ?? ''));
+    const limit = this.options.maxPayloadBytes ?? 4 * 2 ** 20;
+    for (const chunk of chunksBySize(rows, limit, (row) => utf8Length(JSON.stringify(row)))) {
+      if (rows.length >= LARGE_WRITE_ROWS) context.application.suspendApiCalculationUntilNextSync();
+      context.workbook.tables.getItem(layout.table.tableName).rows.add(undefined, chunk);
+      // A request per chunk: Excel on the web refuses requests above 5 MB.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    }
+  }
+
+  update(tableKey: string, updates: readonly RecordUpdate[]): Promise<StoredRecord[]> {
+    return this.enqueue(async () => {
+      const table = tableByKey(this.schema, tableKey);
+      const stamp = this.now().toISOString();
+      const changes = changesOf(table, this.schema, updates, stamp);
+      const updated = await this.run((context) =>
+        this.writeRows(context, table, updates, (layout, i) =>
+          rowOfFields(layout, changes[i], this.context, false),
+        ).then(({ layout, written }) =>
+          written.map(({ before, index }, i) => {
+            const current = asStored(recordOfRow(layout, before, index, this.context) ?? {});
+            return asStored({ ...current, ...changes[i] });
+          }),
+        ),
+      );
+      const known = this.knownOf(tableKey);
+      for (const record of updated) known.set(record.id, record);
+      return updated;
+    });
+  }
+
+  remove(tableKey: string, refs: readonly RecordRef[]): Promise<void> {
+    return this.enqueue(async () => {
+      const table = tableByKey(this.schema, tableKey);
+      await this.run((context) => this.writeRows(context, table, refs, () => undefined));
+      const known = this.knownOf(tableKey);
+      for (const ref of refs) known.delete(ref.id);
+    });
+  }
+
+  /**
+   * Writes the rows of these records (or deletes them, for an `undefined` row), each only if
+   * it still has the version the caller read: checked on the id and version columns, and again
+   * on each row as the write found it. All or nothing.
+   */
+  private async writeRows(
+    context: Excel.RequestContext,
+    table: TableSchema,
+    refs: readonly RecordRef[],
+    rowOf: (layout: TableRowsLayout, i: number) => ReturnType<typeof rowOfFields> | undefined,
+  ): Promise<{ layout: TableRowsLayout; written: { before: SheetValue[]; index: number }[] }> {
+    const { layout, ids, versions } = await this.locate(context, table);
+    const rowOfId = firstRowOfIds(ids);
+    const indexes = refs.map((ref) => {
+      const index = rowOfId.get(ref.id);
+      if (index === undefined)
+        throw new RelacjeError('recordNotFound', { table: table.tableName, id: ref.id });
+      const version = Number(versions[index]);
+      if (version !== ref.expectedVersion) throw conflict(table, ref, version);
+      return index;
+    });
+    const writes: RowWrite[] = refs.map((ref, i) => ({
+      index: indexes[i],
+      values: rowOf(layout, i),
+      expected: (before) => {
+        const row = idAndVersionOf(layout, before);
+        return row.id === ref.id && row.version === ref.expectedVersion;
+      },
+    }));
+    const [results] = await guardedRowWrites(context, [{ tableName: table.tableName, writes }]);
+    const failed = results.findIndex((r) => !r.matched);
+    if (failed >= 0) {
+      const row = idAndVersionOf(layout, results[failed].before);
+      if (row.id !== refs[failed].id)
+        throw new RelacjeError('recordNotFound', { table: table.tableName, id: refs[failed].id });
+      throw conflict(table, refs[failed], row.version);
+    }
+    return { layout, written: results.map((r, i) => ({ before: r.before, index: indexes[i] })) };
+  }
+
+  private knownOf(tableKey: string): Map<string, StoredRecord> {
+    let known = this.known.get(tableKey);
+    if (!known) {
+      known = new Map();
+      this.known.set(tableKey, known);
+    }
+    return known;
+  }
+
+  nextCounter(name: string): Promise<number> {
+    return this.enqueue(() => this.run((context) => this.count(context, name)));
+  }
+
+  /**
+   * Reads `_meta`, then writes the counter's row in a request that reads it again just before:
+   * when someone counted in between, their value is put back and we count on from it.
+   */
+  private async count(context: Excel.RequestContext, name: string): Promise<number> {
+    const key = `counter:${name}`;
+    const sheets = context.workbook.worksheets;
+    const used = sheets
+      .getItemOrNullObject(META_SHEET)
+      .getUsedRangeOrNullObject(true)
+      .load('values,rowIndex');
+    await context.sync();
+    if (used.isNullObject) return this.createMeta(context, key);
+    const read = metaOfRows(used.values as SheetValue[][], used.rowIndex + 1, this.meta, {
+      file: this.workbookName,
+      supported: this.schema.version,
+    });
+    let row = read.rowOfKey.get(key) ?? read.lastRow + 1;
+    let expected = read.meta.counters[name];
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const value = (expected ?? 0) + 1;
+      const meta = sheets.getItem(META_SHEET);
+      const address = `A${row}:B${row}`;
+      const before = meta.getRange(address).load('values');
+      meta.getRange(address).values = [[key, value]];
+      // Only when another writer counted between the read and the write.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      const [rawKey, beforeValue] = (before.values as SheetValue[][])[0];
+      const beforeKey = String(rawKey).trim();
+      const matched =
+        expected === undefined ? beforeKey === '' : beforeKey === key && beforeValue === expected;
+      if (matched) {
+        this.meta.counters[name] = value;
+        return value;
+      }
+      if (beforeKey !== '') {
+        meta.getRange(address).values = [[literalText(beforeKey), beforeValue]];
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      }
+      if (beforeKey === key && typeof beforeValue === 'number') expected = beforeValue;
+      else if (beforeKey !== key) row += 1;
+    }
+    throw new RelacjeError('unavailable', { detail: `the counter ${name} is changing too often` });
+  }
+
+  /** A workbook without `_meta` gets one, hidden, with the counter in it. */
+  private async createMeta(context: Excel.RequestContext, key: string): Promise<number> {
+    const sheet = context.workbook.worksheets.add(META_SHEET);
+    sheet.visibility = 'Hidden';
+    const rows: SheetValue[][] = [
+      ['key', 'value'],
+      ['schemaVersion', this.meta.schemaVersion],
+      ['locale', this.meta.locale],
+      ['offerNumberFormat', literalText(this.meta.offerNumberFormat)],
+      [key, 1],
+    ];
+    sheet.getRange(`A1:B${rows.length}`).values = rows;
+    await context.sync();
+    this.meta.counters[key.slice('counter:'.length)] = 1;
+    return 1;
+  }
+
+  writeDashboard(cells: readonly DashboardCell[]): Promise<void> {
+    return this.enqueue(() =>
+      this.run(async (context) => {
+        const grid = cells.length > 0 ? dashboardGrid(cells) : undefined;
+        const fill = (sheet: Excel.Worksheet) => {
+          sheet.getRange().clear();
+          if (grid) sheet.getRange(grid.address).formulas = grid.grid;
+        };
+        fill(context.workbook.worksheets.getItem(DASHBOARD_SHEET));
+        try {
+          await context.sync();
+        } catch (error) {
+          if (!isItemNotFound(error)) throw error;
+          fill(context.workbook.worksheets.add(DASHBOARD_SHEET));
+          await context.sync();
+        }
+      }),
+    );
+  }
+
+  close(): Promise<void> {
+    // Every acknowledged write is in the open workbook already; Excel saves it.
+    return this.enqueue(async () => undefined);
+  }
+}
+
+function conflict(table: TableSchema, ref: RecordRef, actualVersion: number): RelacjeError {
+  return new RelacjeError('conflict', {
+    table: table.tableName,
+    id: ref.id,
+    expectedVersion: ref.expectedVersion,
+    actualVersion,
+  });
+}
+
+/** Each id's first row (a later row with the same id is a duplicate readAll does not return). */
+function firstRowOfIds(ids: readonly string[]): Map<string, number> {
+  const rows = new Map<string, number>();
+  ids.forEach((id, index) => {
+    if (id !== '' && !rows.has(id)) rows.set(id, index);
+  });
+  return rows;
+}
+
+function literalText(text: string): string {
+  return `'${text}`;
+}
