@@ -17,7 +17,10 @@ export interface ClientImportOutcome {
  * calls itself) and changes it only through these methods. Every write validates with the core,
  * goes to the store in a constant number of store calls, records itself in the audit table, and
  * fails with a `RelacjeError` people can read, leaving the workbook as it was.
- * Hosts build it over the store they chose (local server, SharePoint, the open workbook).
+ * Hosts build it over the store they chose (local server, SharePoint, the open workbook) with
+ * `createCrmService({ store, user })` from `store-crm-service.ts`, which lists its store calls.
+ * Core helpers for the panes over `snapshot`: `core/clients/client-search`, `client-duplicates`,
+ * `client-card` and `client-merge` (the merge preview: fields filled and conflicts).
  */
 export interface CrmService {
   /** The workbook as last read or written; null before the first `load`. */

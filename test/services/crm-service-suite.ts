@@ -299,6 +299,45 @@ export function runCrmServiceSuite(name: string, factory: () => Promise<ServiceS
       expect((await rows('people')).every((p) => p.clientId === 'c-1')).toBe(true);
     });
 
+    test('a merge stopped before the deletion loses nothing, and merging again finishes it', async () => {
+      await subject.store.append('clients', [client(1), client(2, { city: 'Łódź' })]);
+      await subject.store.append('people', [
+        { id: 'p-1', clientId: 'c-2', firstName: 'Jan', lastName: 'Nowak' },
+      ]);
+      await service.load();
+      counted.failOn('remove');
+      const heard: string[] = [];
+      service.subscribe(() => heard.push('changed'));
+      expect(isRelacjeError(await rejection(service.mergeClients('c-1', 'c-2')), 'unavailable')).toBe(true);
+      const halfway = await subject.store.readAll();
+      expect(halfway.tables.clients.map((c) => [c.id, c.city])).toEqual([
+        ['c-1', 'Łódź'],
+        ['c-2', 'Łódź'],
+      ]);
+      expect(halfway.tables.people[0].clientId).toBe('c-1');
+      // The snapshot shows what reached the store, so the second merge plans from there.
+      expect(heard).toEqual(['changed']);
+      expect(service.snapshot?.tables.people).toEqual(halfway.tables.people);
+      counted.failOn(undefined);
+      const calls = await callsOf(() => service.mergeClients('c-1', 'c-2'));
+      expect(calls).toEqual(['append:activities', 'append:audit', 'remove:clients']);
+      expect((await rows('clients')).map((c) => c.id)).toEqual(['c-1']);
+    });
+
+    test('a merge refused on the survivor moves nothing', async () => {
+      await subject.store.append('clients', [client(1), client(2, { city: 'Łódź' })]);
+      await subject.store.append('people', [
+        { id: 'p-1', clientId: 'c-2', firstName: 'Jan', lastName: 'Nowak' },
+      ]);
+      await service.load();
+      await subject.store.update('clients', [
+        { id: 'c-1', expectedVersion: 1, changes: { notes: 'zmiana obok' } },
+      ]);
+      expect(isRelacjeError(await rejection(service.mergeClients('c-1', 'c-2')), 'conflict')).toBe(true);
+      expect((await rows('people'))[0].clientId).toBe('c-2');
+      expect((await rows('clients')).map((c) => c.id)).toEqual(['c-1', 'c-2']);
+    });
+
     test('import writes creates and updates in three calls', async () => {
       await subject.store.append('clients', [client(1)]);
       await service.load();
