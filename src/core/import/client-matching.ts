@@ -95,13 +95,20 @@ const LEGAL_FORMS: readonly string[][] = [
   .map((form) => form.split(' '))
   .sort((a, b) => b.length - a.length);
 
+/** The legal forms by their last word, so a name is checked only against forms it could end with. */
+const LEGAL_FORMS_BY_LAST_WORD = new Map<string, string[][]>();
+for (const form of LEGAL_FORMS) {
+  const last = form[form.length - 1];
+  LEGAL_FORMS_BY_LAST_WORD.set(last, [...(LEGAL_FORMS_BY_LAST_WORD.get(last) ?? []), form]);
+}
+
 /** A company name reduced for comparison: case, diacritics, punctuation and legal form dropped. */
 export function clientNameKey(name: string): string {
   const words = foldedWords(name);
   let stripped = true;
   while (stripped && words.length > 1) {
     stripped = false;
-    for (const form of LEGAL_FORMS) {
+    for (const form of LEGAL_FORMS_BY_LAST_WORD.get(words[words.length - 1]) ?? []) {
       if (form.length < words.length && form.every((w, i) => words[words.length - form.length + i] === w)) {
         words.length -= form.length;
         stripped = true;
@@ -147,16 +154,17 @@ export function indexClients(clients: readonly ExistingClient[]): ClientIndex {
 export function matchClients(rows: readonly ImportRow[], index: ClientIndex): Map<number, ClientMatch> {
   const matches = new Map<number, ClientMatch>();
   for (const row of rows) {
-    const nip = typeof row.client.nip === 'string' ? row.client.nip : undefined;
-    const compatible = (client: ExistingClient) => !nip || !client.nip || client.nip === nip;
-    const keys: [MatchKey, ReadonlyMap<string, ExistingClient[]>, FieldValue][] = [
-      ['nip', index.byNip, row.client.nip],
-      ['email', index.byEmail, typeof row.client.email === 'string' ? emailKey(row.client.email) : null],
-      ['name', index.byName, typeof row.client.name === 'string' ? clientNameKey(row.client.name) : null],
+    const { nip, email, name } = row.client;
+    const compatible = (client: ExistingClient) =>
+      typeof nip !== 'string' || !client.nip || client.nip === nip;
+    // Keys are worked out only as far as needed: most rows of a re-import stop at the NIP.
+    const lookups: [MatchKey, () => ExistingClient[] | undefined][] = [
+      ['nip', () => (typeof nip === 'string' ? index.byNip.get(nip) : undefined)],
+      ['email', () => (typeof email === 'string' ? index.byEmail.get(emailKey(email)) : undefined)],
+      ['name', () => (typeof name === 'string' ? index.byName.get(clientNameKey(name)) : undefined)],
     ];
-    for (const [by, map, key] of keys) {
-      if (typeof key !== 'string' || !key) continue;
-      const found = (map.get(key) ?? []).filter(compatible);
+    for (const [by, lookup] of lookups) {
+      const found = lookup()?.filter(compatible) ?? [];
       if (found.length > 0) {
         matches.set(row.rowNumber, {
           rowNumber: row.rowNumber,

@@ -47,47 +47,53 @@ function mostCommon(values: readonly number[]): [value: number, times: number] {
  */
 export function parseCsv(text: string, delimiter: CsvDelimiter, maxRecords = Infinity): string[][] {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const length = source.length;
   const rows: string[][] = [];
   let row: string[] = [];
-  let field = '';
-  let quoted = false;
   let i = 0;
-  const endRecord = () => {
-    row.push(field);
-    rows.push(row);
-    row = [];
-    field = '';
-  };
-  while (i < source.length && rows.length < maxRecords) {
-    const char = source[i];
-    if (quoted) {
-      if (char === '"') {
-        if (source[i + 1] === '"') {
-          field += '"';
-          i += 2;
+  // Each turn reads one field and what ends it; fields are sliced, not built a character at a time.
+  while (i < length && rows.length < maxRecords) {
+    let field: string;
+    if (source[i] === '"') {
+      const parts: string[] = [];
+      let from = i + 1;
+      for (;;) {
+        const quote = source.indexOf('"', from);
+        if (quote === -1) {
+          parts.push(source.slice(from));
+          i = length;
+          break;
+        }
+        parts.push(source.slice(from, quote));
+        if (source[quote + 1] === '"') {
+          parts.push('"');
+          from = quote + 2;
           continue;
         }
-        quoted = false;
-      } else {
-        field += char;
+        i = quote + 1;
+        break;
       }
-      i += 1;
-    } else if (char === '"' && field === '') {
-      quoted = true;
-      i += 1;
-    } else if (char === delimiter) {
-      row.push(field);
-      field = '';
-      i += 1;
-    } else if (char === '\r' || char === '\n') {
-      endRecord();
-      i += char === '\r' && source[i + 1] === '\n' ? 2 : 1;
+      // Text after the closing quote (`"a"b`) is kept, as spreadsheets do.
+      const rest = i;
+      while (i < length && source[i] !== delimiter && source[i] !== '\r' && source[i] !== '\n') i += 1;
+      field = parts.join('') + source.slice(rest, i);
     } else {
-      field += char;
-      i += 1;
+      const from = i;
+      while (i < length && source[i] !== delimiter && source[i] !== '\r' && source[i] !== '\n') i += 1;
+      field = source.slice(from, i);
     }
+    row.push(field);
+    if (i >= length) break;
+    if (source[i] === delimiter) {
+      i += 1;
+      if (i === length) row.push('');
+      continue;
+    }
+    i += source[i] === '\r' && source[i + 1] === '\n' ? 2 : 1;
+    rows.push(row);
+    row = [];
   }
-  if (rows.length < maxRecords && (field !== '' || row.length > 0 || quoted)) endRecord();
+  if (row.length > 0 && rows.length < maxRecords) rows.push(row);
   return rows;
 }
 

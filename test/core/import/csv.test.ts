@@ -60,6 +60,10 @@ describe('parseCsv', () => {
     expect(parseCsv('5" disk;"open\nrest', ';')).toEqual([['5" disk', 'open\nrest']]);
   });
 
+  it('keeps text after a closing quote and reads an empty line as one empty field', () => {
+    expect(parseCsv('"a"b;c\n\nd;', ';')).toEqual([['ab', 'c'], [''], ['d', '']]);
+  });
+
   it('drops a BOM left at the start', () => {
     expect(parseCsv('\ufeffNazwa;NIP\n', ';')).toEqual([['Nazwa', 'NIP']]);
   });
