@@ -131,11 +131,13 @@ class StoreCrmService implements CrmService {
         if (updates.length > 0) updated = await this.store.update('clients', updates);
       } catch (error) {
         // The store is all-or-nothing per call only: take back this import's new rows (still at version 1).
-        if (created.length > 0) {
-          await this.store.remove(
-            'clients',
-            created.map((r) => ({ id: r.id, expectedVersion: r.version })),
-          );
+        // A row the store took as a retry of one it already held is not this import's to remove.
+        const known = new Set((this.current?.tables.clients ?? []).map((c) => c.id));
+        const own = created.filter((r) => r.version === 1 && !known.has(r.id));
+        if (own.length > 0) {
+          const refs = own.map((r) => ({ id: r.id, expectedVersion: r.version }));
+          // Should that fail too, the new rows stay saved and the snapshot shows them.
+          await this.store.remove('clients', refs).catch(() => this.putRows('clients', own));
         }
         throw error;
       }

@@ -387,6 +387,20 @@ export function runCrmServiceSuite(name: string, factory: () => Promise<ServiceS
       expect(service.snapshot).toBe(before);
     });
 
+    test('taking back a failed import never removes a client that was there before', async () => {
+      await subject.store.append('clients', [client(1)]);
+      await service.load();
+      counted.failOn('update');
+      await rejection(
+        service.importClients({
+          // The same id and fields as the stored client: the store takes it as a retry.
+          create: [client(1), client(10)],
+          update: [{ id: 'c-1', expectedVersion: 1, changes: { city: 'Poznań' } }],
+        }),
+      );
+      expect((await rows('clients')).map((c) => c.id)).toEqual(['c-1']);
+    });
+
     test('an import with a conflict on an update also leaves nothing behind', async () => {
       await subject.store.append('clients', [client(1)]);
       await service.load();
