@@ -1,6 +1,7 @@
 import type { FieldValue, RecordFields } from '../records';
 import type { ImportRow } from './import-rows';
-import { foldText, foldedWords } from './text-folding';
+import { normalizeClientName } from '../clients/client-duplicates';
+import { foldText } from './text-folding';
 
 /** A client as the store holds it: what matching and planning need of it. */
 export interface ExistingClient extends RecordFields {
@@ -57,69 +58,6 @@ export interface ImportPlan extends ClientImportPlan {
   people: PlannedPerson[];
 }
 
-/*
- * Legal forms as their folded words, longest first so "sp z o o sp k" goes before "sp k".
- * They are dropped from the end of a name, repeatedly, before names are compared.
- */
-const LEGAL_FORMS: readonly string[][] = [
-  'spolka z ograniczona odpowiedzialnoscia',
-  'spolka komandytowo akcyjna',
-  'prosta spolka akcyjna',
-  'spolka akcyjna',
-  'spolka jawna',
-  'spolka cywilna',
-  'spolka komandytowa',
-  'spolka partnerska',
-  'sp z o o',
-  'sp z oo',
-  'spz o o',
-  'spzoo',
-  's k a',
-  'ska',
-  'p s a',
-  'psa',
-  's a',
-  'sa',
-  'sp j',
-  'spj',
-  's j',
-  's c',
-  'sc',
-  'sp k',
-  'spk',
-  'sp p',
-  'ltd',
-  'gmbh',
-  'inc',
-]
-  .map((form) => form.split(' '))
-  .sort((a, b) => b.length - a.length);
-
-/** The legal forms by their last word, so a name is checked only against forms it could end with. */
-const LEGAL_FORMS_BY_LAST_WORD = new Map<string, string[][]>();
-for (const form of LEGAL_FORMS) {
-  const last = form[form.length - 1];
-  LEGAL_FORMS_BY_LAST_WORD.set(last, [...(LEGAL_FORMS_BY_LAST_WORD.get(last) ?? []), form]);
-}
-
-/** A company name reduced for comparison: case, diacritics, punctuation and legal form dropped. */
-export function clientNameKey(name: string): string {
-  const words = foldedWords(name);
-  let stripped = true;
-  while (stripped && words.length > 1) {
-    stripped = false;
-    for (const form of LEGAL_FORMS_BY_LAST_WORD.get(words[words.length - 1]) ?? []) {
-      if (form.length < words.length && form.every((w, i) => words[words.length - form.length + i] === w)) {
-        words.length -= form.length;
-        stripped = true;
-        break;
-      }
-    }
-  }
-  // Joined without spaces so that "P.H.U. Nowak" and "PHU Nowak" compare equal.
-  return words.join('');
-}
-
 const emailKey = (email: string) => email.trim().toLowerCase();
 
 export interface ClientIndex {
@@ -128,7 +66,7 @@ export interface ClientIndex {
   byName: ReadonlyMap<string, ExistingClient[]>;
 }
 
-/** Indexes the base by compact NIP, lower-case e-mail and name key, for matching in linear time. */
+/** Indexes the base by compact NIP, lower-case e-mail and name without legal form (`normalizeClientName`), for matching in linear time. */
 export function indexClients(clients: readonly ExistingClient[]): ClientIndex {
   const byNip = new Map<string, ExistingClient[]>();
   const byEmail = new Map<string, ExistingClient[]>();
@@ -142,7 +80,7 @@ export function indexClients(clients: readonly ExistingClient[]): ClientIndex {
   for (const client of clients) {
     if (typeof client.nip === 'string') add(byNip, client.nip, client);
     if (typeof client.email === 'string') add(byEmail, emailKey(client.email), client);
-    if (typeof client.name === 'string') add(byName, clientNameKey(client.name), client);
+    if (typeof client.name === 'string') add(byName, normalizeClientName(client.name), client);
   }
   return { byNip, byEmail, byName };
 }
@@ -161,7 +99,7 @@ export function matchClients(rows: readonly ImportRow[], index: ClientIndex): Ma
     const lookups: [MatchKey, () => ExistingClient[] | undefined][] = [
       ['nip', () => (typeof nip === 'string' ? index.byNip.get(nip) : undefined)],
       ['email', () => (typeof email === 'string' ? index.byEmail.get(emailKey(email)) : undefined)],
-      ['name', () => (typeof name === 'string' ? index.byName.get(clientNameKey(name)) : undefined)],
+      ['name', () => (typeof name === 'string' ? index.byName.get(normalizeClientName(name)) : undefined)],
     ];
     for (const [by, lookup] of lookups) {
       const found = lookup()?.filter(compatible) ?? [];

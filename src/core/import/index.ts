@@ -39,7 +39,6 @@ export {
 /** Matching rows to clients in the base and planning what to create and update. */
 export {
   changedFields,
-  clientNameKey,
   defaultDecision,
   indexClients,
   matchClients,

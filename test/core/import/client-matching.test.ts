@@ -1,7 +1,6 @@
 import {
   buildImportRows,
   changedFields,
-  clientNameKey,
   indexClients,
   matchClients,
   planImport,
@@ -41,25 +40,25 @@ const BASE: ExistingClient[] = [
 ];
 const INDEX = indexClients(BASE);
 
-describe('clientNameKey', () => {
-  it.each([
-    ['Budimex Północ Sp. z o.o.', 'BUDIMEX POLNOC'],
-    ['Budimex Północ spółka z ograniczoną odpowiedzialnością', 'budimex polnoc'],
-    ['„Stocznia” S.A.', 'Stocznia'],
-    ['Kowalski i Syn sp.j.', 'kowalski i syn'],
-    ['Żabka s.c.', 'zabka'],
-    ['P.H.U. Nowak', 'PHU Nowak'],
-    ['Nowak Sp. z o.o. sp.k.', 'nowak'],
-  ])('reads %s as %s', (a, b) => {
-    expect(clientNameKey(a)).toBe(clientNameKey(b));
-  });
+describe('matching by name', () => {
+  const matchedByName = (rowName: string, baseName: string) =>
+    matchClients(rowsOf([rowName, '', '', '', '']), indexClients([existing('c', { name: baseName })])).get(2)
+      ?.by;
 
-  it('keeps a name that is only a legal-form word', () => {
-    expect(clientNameKey('SA')).toBe('sa');
+  it.each([
+    ['BUDIMEX POLNOC', 'Budimex Północ Sp. z o.o.'],
+    ['Budimex Północ spółka z ograniczoną odpowiedzialnością', 'Budimex Północ sp. z o.o.'],
+    ['Stocznia', '„Stocznia” S.A.'],
+    ['kowalski i syn', 'Kowalski i Syn sp.j.'],
+    ['zabka', 'Żabka s.c.'],
+    ['PHU Nowak', 'P.H.U. Nowak'],
+    ['nowak', 'Nowak Sp. z o.o. sp.k.'],
+  ])('matches a row named %s to the client %s', (rowName, baseName) => {
+    expect(matchedByName(rowName, baseName)).toBe('name');
   });
 
   it('tells different firms apart', () => {
-    expect(clientNameKey('Budimex Północ')).not.toBe(clientNameKey('Budimex Południe'));
+    expect(matchedByName('Budimex Południe', 'Budimex Północ')).toBeUndefined();
   });
 });
 
