@@ -88,6 +88,61 @@ const WORKBOOK_PATH =
   /^\/(me\/drive\/root:\/.+:|(me\/drive|drives\/[^/]+|sites\/[^/]+\/drive)\/items\/[^/:]+|sites\/[^/]+\/drive\/root:\/.+:)$/;
 const RETRYABLE_IN_BATCH = new Set([424, 429, 503]);
 
+/**
+ * A row's `updatedAt` while one writer holds the row, between checking its version and writing
+ * it. A valid timestamp (readers decode it as any other) that no save writes, and the same for
+ * every writer: taking a lock someone else holds writes what is already there.
+ */
+const LOCKED_AT = '1900-01-01T00:00:00.000Z';
+/** A lock held longer than this was left by a pane that stopped between locking and writing. */
+const LOCK_LEASE_MS = 30_000;
+
+function isLocked(layout: TableRowsLayout, values: readonly SheetValue[]): boolean {
+  return String(values[layout.indexByKey.get('updatedAt')!]) === LOCKED_AT;
+}
+
+/** How long a call has waited for rows other writers hold, and since when it has seen each locked. */
+class LockWaits {
+  private readonly since = new Map<string, number>();
+  /** Waits count as asked for, not only as the clock saw them, so an injected sleep keeps the bound. */
+  private waited = 0;
+
+  constructor(private readonly now: () => number) {}
+
+  /** Notes that this record's row is locked; whether it has been for longer than a lease. */
+  abandoned(id: string): boolean {
+    const first = this.since.get(id) ?? this.now();
+    this.since.set(id, first);
+    return Math.max(this.now() - first, this.waited) > LOCK_LEASE_MS;
+  }
+
+  /** The next wait, short and growing, or undefined once waiting longer would not help. */
+  next(attempt: number): number | undefined {
+    if (this.waited > 2 * LOCK_LEASE_MS) return undefined;
+    const wait = Math.min(2_000, 50 * 2 ** attempt);
+    this.waited += wait;
+    return wait;
+  }
+}
+
+type LockState = 'ours' | 'stale' | 'elsewhere' | 'lockedByOther';
+
+/** What the lock batch found in a row: whether the call holds it now, and for the record meant. */
+function lockState(
+  layout: TableRowsLayout,
+  before: readonly SheetValue[],
+  ref: RecordRef,
+  waits: LockWaits,
+): { state: LockState; owned: boolean } {
+  if (before.length === 0) return { state: 'elsewhere', owned: false };
+  const row = idAndVersionOf(layout, before);
+  if (isLocked(layout, before) && !(row.id === ref.id && waits.abandoned(ref.id))) {
+    return { state: row.id === ref.id ? 'lockedByOther' : 'elsewhere', owned: false };
+  }
+  if (row.id !== ref.id) return { state: 'elsewhere', owned: true };
+  return { state: row.version === ref.expectedVersion ? 'ours' : 'stale', owned: true };
+}
+
 export function isWorkbookLocation(location: string): boolean {
   return WORKBOOK_PATH.test(location);
 }
@@ -104,7 +159,8 @@ export function openGraphStore(options: GraphStoreOptions): GraphWorkbookStore {
  * Round trips per action: a full load is one `$batch` per 20 reads (a header and a page per
  * table, and `_meta`), plus a batch per further page round for tables longer than a page; an
  * append is one request per table (chunked only by size); an update or delete of up to ten rows
- * is one batch (each write guarded by a read of its row just before it).
+ * is two batches: one locks each row and reads it as the lock found it, one writes the rows that
+ * had the expected version (each write again right after a read of its row).
  */
 export class GraphWorkbookStore implements WorkbookStore {
   readonly transport: GraphTransport;
@@ -481,20 +537,20 @@ export class GraphWorkbookStore implements WorkbookStore {
       this.known.set(table.key, known);
     }
     const indexes = refs.map((ref) => known.get(ref.id)?.index);
-    const waits = new LockWaits();
+    const waits = new LockWaits(() => this.now().getTime());
     for (let attempt = 0; ; attempt += 1) {
       if (indexes.some((i) => i === undefined) || attempt > 0) await this.relocate(layout, refs, indexes);
       const befores = await this.lockRows(layout, indexes as number[]);
-      const states = befores.map((before, i) => this.lockState(layout, before, refs[i], waits));
-      if (states.every((s) => s === 'ours')) {
+      const found = befores.map((before, i) => lockState(layout, before, refs[i], waits));
+      if (found.every((f) => f.state === 'ours')) {
         const written = await this.writeLocked(layout, refs, indexes as number[], writeOf);
         return written.map((index, i) => ({ before: befores[i], index }));
       }
       await this.unlockRows(
         layout,
-        befores.flatMap((before, i) => (states[i] === 'lockedByOther' ? [] : [{ index: indexes[i]!, before }])),
+        befores.flatMap((before, i) => (found[i].owned ? [{ index: indexes[i]!, before }] : [])),
       );
-      const stale = states.findIndex((s) => s === 'stale');
+      const stale = found.findIndex((f) => f.state === 'stale');
       if (stale >= 0) {
         throw new RelacjeError('conflict', {
           table: table.tableName,
@@ -503,16 +559,17 @@ export class GraphWorkbookStore implements WorkbookStore {
           actualVersion: idAndVersionOf(layout, befores[stale]).version,
         });
       }
-      const locked = states.findIndex((s) => s === 'lockedByOther');
+      const locked = found.findIndex((f) => f.state === 'lockedByOther');
       if (locked >= 0) {
-        if (!waits.mayWait()) {
+        const wait = waits.next(attempt);
+        if (wait === undefined) {
           throw new RelacjeError('unavailable', {
             detail: `${table.tableName}, ${refs[locked].id}: another user is saving this row`,
           });
         }
-        await this.pause({ id: '', status: 429, headers: {} }, Math.min(attempt, 4));
+        await (this.options.sleep ?? ((t: number) => new Promise((resolve) => setTimeout(resolve, t))))(wait);
       } else if (attempt >= 2) {
-        const moved = states.findIndex((s) => s === 'elsewhere');
+        const moved = found.findIndex((f) => f.state === 'elsewhere');
         throw new RelacjeError('recordNotFound', { table: table.tableName, id: refs[moved].id });
       }
     }
@@ -543,7 +600,7 @@ export class GraphWorkbookStore implements WorkbookStore {
     ).then((results) => results.map((r) => r.before));
   }
 
-  /** Gives rows their `updatedAt` back: rows this call locked but may not write. */
+  /** Gives rows this call locked but may not write their `updatedAt` back (a taken-over lock: now). */
   private async unlockRows(
     layout: TableRowsLayout,
     rows: readonly { index: number; before: readonly SheetValue[] }[],
@@ -556,7 +613,17 @@ export class GraphWorkbookStore implements WorkbookStore {
         id: `u${i}`,
         method: 'PATCH' as const,
         url: `${url}/rows/itemAt(index=${index})`,
-        body: { values: [before.map((value, c) => (c === column ? literal(value) : null))] },
+        body: {
+          values: [
+            before.map((value, c) =>
+              c !== column
+                ? null
+                : isLocked(layout, before)
+                  ? `'${this.now().toISOString()}`
+                  : literal(value),
+            ),
+          ],
+        },
       }));
     await this.inSession(async (headers) => {
       for (let i = 0; i < requests.length; i += MAX_BATCH) {
@@ -564,24 +631,6 @@ export class GraphWorkbookStore implements WorkbookStore {
           this.bodyOf(response);
       }
     });
-  }
-
-  /** What the lock batch found in a row: whether this call now holds it for the record meant. */
-  private lockState(
-    layout: TableRowsLayout,
-    before: readonly SheetValue[],
-    ref: RecordRef,
-    waits: LockWaits,
-  ): 'ours' | 'stale' | 'elsewhere' | 'lockedByOther' {
-    if (before.length === 0) return 'elsewhere';
-    const row = idAndVersionOf(layout, before);
-    const wasLocked = isLocked(layout, before);
-    // A lock held longer than a save can take is left by a pane that stopped half-way: take it over.
-    if (wasLocked && !(row.id === ref.id && waits.abandoned(ref.id))) {
-      return row.id === ref.id ? 'lockedByOther' : 'elsewhere';
-    }
-    if (row.id !== ref.id) return 'elsewhere';
-    return row.version === ref.expectedVersion ? 'ours' : 'stale';
   }
 
   /**
@@ -614,7 +663,9 @@ export class GraphWorkbookStore implements WorkbookStore {
       await this.restoreRows(
         layout,
         pending.flatMap((i, p) =>
-          results[p].matched || results[p].before.length === 0 ? [] : [{ write: writes[p], before: results[p].before }],
+          results[p].matched || results[p].before.length === 0
+            ? []
+            : [{ write: writes[p], before: results[p].before }],
         ),
       );
       await this.relocate(layout, refs, indexes);
@@ -643,7 +694,9 @@ export class GraphWorkbookStore implements WorkbookStore {
               id: `r${i}`,
               method: 'PATCH' as const,
               url: `${url}/rows/itemAt(index=${write.index})`,
-              body: { values: [before.map((value, c) => (write.values?.[c] === null ? null : literal(value)))] },
+              body: {
+                values: [before.map((value, c) => (write.values?.[c] === null ? null : literal(value)))],
+              },
             },
       );
     await this.inSession(async (headers) => {
