@@ -61,11 +61,15 @@ export function openOfficeJsStore(options: OfficeJsStoreOptions): WorkbookStore 
   return new OfficeJsWorkbookStore(options);
 }
 
+const TRACKED_COLUMNS = ['id', 'version'] as const;
+
 /** A table's header, and its id and version columns, as one sync read them. */
 interface Located {
   layout: TableRowsLayout;
   ids: string[];
   versions: SheetValue[];
+  /** Every row, when the whole body was read (a table this store had not read before). */
+  rows?: SheetValue[][];
 }
 
 /**
@@ -227,39 +231,41 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
   }
 
   /**
-   * The table's layout and its id and version columns, read in one sync by the column positions
-   * last seen; when the header moved them (or was never read), once more by the new positions.
+   * The table's layout and its id and version columns, in one sync: the columns by the positions
+   * last seen, or, for a table not read yet, the whole body once. When the header moved them
+   * meanwhile, they are read once more by their new positions.
    */
-  private async locate(context: Excel.RequestContext, table: TableSchema): Promise<Located> {
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      const cached = this.layouts.get(table.key);
-      const excelTable = context.workbook.tables.getItem(table.tableName);
-      const header = excelTable.getHeaderRowRange().load('address,values');
-      const body = excelTable.getDataBodyRange();
-      const columns = cached
-        ? (['id', 'version'] as const).map((key) =>
-            body.getColumn(cached.indexByKey.get(key)!).load('values'),
-          )
-        : undefined;
-      // Never more than twice, and only when the header changed: not a sync per item.
-
-      await this.syncOrExplain(context);
-      const layout = layoutOf(
-        table,
-        { address: header.address, values: header.values as SheetValue[][] },
-        this.meta.locale,
-      );
-      this.layouts.set(table.key, layout);
-      const moved =
-        !cached || ['id', 'version'].some((key) => cached.indexByKey.get(key) !== layout.indexByKey.get(key));
-      if (columns && !moved) {
-        const [ids, versions] = columns.map((column) =>
-          (column.values as SheetValue[][]).map((row) => row[0]),
-        );
-        return { layout, ids: ids.map(String), versions };
-      }
+  private async locate(context: Excel.RequestContext, table: TableSchema, again = false): Promise<Located> {
+    const cached = this.layouts.get(table.key);
+    const excelTable = context.workbook.tables.getItem(table.tableName);
+    const header = excelTable.getHeaderRowRange().load('address,values');
+    const body = excelTable.getDataBodyRange();
+    const columns = cached
+      ? TRACKED_COLUMNS.map((key) => body.getColumn(cached.indexByKey.get(key)!).load('values'))
+      : [body.load('values')];
+    await this.syncOrExplain(context);
+    const layout = layoutOf(
+      table,
+      { address: header.address, values: header.values as SheetValue[][] },
+      this.meta.locale,
+    );
+    this.layouts.set(table.key, layout);
+    if (cached && TRACKED_COLUMNS.some((key) => cached.indexByKey.get(key) !== layout.indexByKey.get(key))) {
+      if (again)
+        throw new RelacjeError('unavailable', { detail: `the header of ${table.tableName} keeps changing` });
+      return this.locate(context, table, true);
     }
-    throw new RelacjeError('unavailable', { detail: `the header of ${table.tableName} keeps changing` });
+    const [ids, versions] = TRACKED_COLUMNS.map((key, i) =>
+      cached
+        ? (columns[i].values as SheetValue[][]).map((row) => row[0])
+        : (columns[0].values as SheetValue[][]).map((row) => row[layout.indexByKey.get(key)!]),
+    );
+    return {
+      layout,
+      ids: ids.map(String),
+      versions,
+      rows: cached ? undefined : (columns[0].values as SheetValue[][]),
+    };
   }
 
   // ---- writing -------------------------------------------------------------------------------
@@ -273,9 +279,9 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
       );
       const known = this.knownOf(tableKey);
       const results = await this.run(async (context) => {
-        const { layout, ids, versions } = await this.locate(context, table);
-        const rowOfId = firstRowOfIds(ids);
-        const existing = await this.existingRecords(context, layout, prepared, rowOfId, versions);
+        const located = await this.locate(context, table);
+        const existing = await this.existingRecords(context, located, prepared);
+        const layout = located.layout;
         const out: StoredRecord[] = [];
         const toWrite: StoredRecord[] = [];
         const seen = new Map<string, StoredRecord>();
@@ -307,11 +313,10 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
    */
   private async existingRecords(
     context: Excel.RequestContext,
-    layout: TableRowsLayout,
+    { layout, ids, versions, rows: bodyRows }: Located,
     records: readonly StoredRecord[],
-    rowOfId: Map<string, number>,
-    versions: readonly SheetValue[],
   ): Promise<Map<string, StoredRecord>> {
+    const rowOfId = firstRowOfIds(ids);
     const known = this.knownOf(layout.table.key);
     const existing = new Map<string, StoredRecord>();
     const unread: { id: string; index: number }[] = [];
@@ -322,14 +327,16 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
       if (cached && cached.version === Number(versions[index])) existing.set(id, cached);
       else unread.push({ id, index });
     }
-    if (unread.length === 0) return existing;
+    const decode = (values: SheetValue[], index: number) =>
+      asStored(recordOfRow(layout, values, index, this.context) ?? {});
+    if (bodyRows) for (const { id, index } of unread) existing.set(id, decode(bodyRows[index], index));
+    if (unread.length === 0 || bodyRows) return existing;
     const body = context.workbook.tables.getItem(layout.table.tableName).getDataBodyRange();
     const rows = unread.map(({ index }) => body.getRow(index).load('values'));
     await context.sync();
-    unread.forEach(({ id, index }, i) => {
-      const record = recordOfRow(layout, (rows[i].values as SheetValue[][])[0], index, this.context);
-      if (record) existing.set(id, asStored(record));
-    });
+    unread.forEach(({ id, index }, i) =>
+      existing.set(id, decode((rows[i].values as SheetValue[][])[0], index)),
+    );
     return existing;
   }
 

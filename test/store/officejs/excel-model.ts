@@ -99,6 +99,8 @@ export class ExcelModel {
   rowsAdds = 0;
   /** `suspendApiCalculationUntilNextSync` calls. */
   calculationSuspensions = 0;
+  /** Called as each sync reaches Excel, before its actions run: what a co-author does meanwhile. */
+  beforeSync?: (sync: number) => void;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -109,6 +111,11 @@ export class ExcelModel {
   /** A workbook as `relacje init` creates it: every table of the schema, `_meta` and the Dashboard. */
   static async create(locale: Locale = 'pl', options: ExcelModelOptions = {}): Promise<ExcelModel> {
     return ExcelModel.load(await newWorkbookBuffer(locale), options);
+  }
+
+  /** The content of the .xlsx file `relacje init` writes. */
+  static template(locale: Locale = 'pl'): Promise<ExcelJS.Buffer> {
+    return newWorkbookBuffer(locale);
   }
 
   /** A model over an .xlsx file's content. */
@@ -147,6 +154,37 @@ export class ExcelModel {
     const table = this.table(tableName);
     if (!table) throw new Error(`no table ${tableName}`);
     return table.rows(0, table.rowCount);
+  }
+
+  /** Types into a table's data row (0-based), by header, as a person in Excel would. */
+  typeInRow(tableName: string, index: number, cells: Record<string, string | number>): void {
+    const table = this.existingTable(tableName);
+    const headers = table.headers();
+    table.updateRow(
+      index,
+      headers.map((header) => (header in cells ? cellWriteOf(cells[header], header) : { unchanged: true })),
+    );
+  }
+
+  /** Swaps two columns of a table, headers and cells, as a person dragging them in Excel would. */
+  swapColumns(tableName: string, first: string, second: string): void {
+    const table = this.existingTable(tableName);
+    const [a, b] = [table.headers().indexOf(first), table.headers().indexOf(second)];
+    const { top, left } = table.bounds;
+    const swap = <T>(row: T[]) => row.map((v, j) => (j === a ? row[b] : j === b ? row[a] : v));
+    const header = this.workbook.getWorksheet(table.sheet.name)!.getRow(top);
+    swap(table.headers()).forEach((text, j) => (header.getCell(left + j).value = text));
+    for (let i = 0; i < table.rowCount; i += 1)
+      table.updateRow(
+        i,
+        swap(table.rowValues(i)).map((v) => cellWriteOf(literalOf(v), tableName)),
+      );
+  }
+
+  private existingTable(tableName: string): TableArea {
+    const table = this.table(tableName);
+    if (!table) throw new Error(`no table ${tableName}`);
+    return table;
   }
 
   headersOf(tableName: string): string[] {
@@ -202,6 +240,7 @@ class RequestContext {
 
   async sync(): Promise<void> {
     this.model.syncs += 1;
+    this.model.beforeSync?.(this.model.syncs);
     const batch = this.batch;
     this.batch = new Batch();
     const limit = this.options.requestLimitBytes;
@@ -537,6 +576,11 @@ function rangeProxy(batch: () => Batch, range: Resolvable<Bounds>): unknown {
  * A written value as Excel types it. Beyond what Graph does (`cellWriteOf`), Excel runs text
  * starting with `+` or `-` that is not a plain number as a formula too.
  */
+/** A value read back, as written to stay what it is. */
+function literalOf(value: string | number | boolean): string | number | boolean {
+  return typeof value === 'string' && value !== '' ? `'${value}` : value;
+}
+
 function typedWrite(value: unknown, where: string): CellWrite {
   if (typeof value === 'string' && /^[+-]/.test(value) && value.length > 1) {
     const typed = cellWriteOf(value, where);
