@@ -1,3 +1,4 @@
+import { editDistanceWithin } from '../clients/client-duplicates';
 import type { Bilingual } from '../i18n';
 import { CURRENT_SCHEMA, ID_COLUMN, TRACKING_COLUMNS, tableByKey } from '../schema';
 import type { ColumnSchema } from '../schema/types';
@@ -89,17 +90,7 @@ const SYNONYMS: Partial<Record<ImportFieldId, readonly string[]>> = {
     'Account name',
   ],
   'clients.type': ['Typ', 'Typ klienta', 'Rodzaj klienta', 'Client type', 'Customer type'],
-  'clients.nip': [
-    'Numer NIP',
-    'NIP UE',
-    'Tax ID',
-    'VAT ID',
-    'VAT number',
-    'VAT',
-    'Tax number',
-    'TIN',
-    'NIP VAT',
-  ],
+  'clients.nip': ['Numer NIP', 'NIP UE', 'Tax ID', 'VAT ID', 'VAT number', 'Tax number', 'TIN', 'NIP VAT'],
   'clients.regon': ['Numer REGON'],
   'clients.krs': ['Numer KRS'],
   'clients.industry': ['Sektor', 'Dziedzina', 'Sector'],
@@ -188,6 +179,8 @@ const SECOND_CHOICE: Partial<Record<ImportFieldId, readonly string[]>> = {
   'clients.segment': ['Kategoria', 'Kategorie', 'Category', 'Categories'],
   'clients.notes': ['Opis', 'Description'],
   'clients.name': ['Nazwa skrócona', 'Skrót'],
+  // A bare "VAT" is a NIP in a client list, but may be a rate elsewhere.
+  'clients.nip': ['VAT'],
 };
 
 const EXACT = 1;
@@ -272,12 +265,14 @@ function candidatesFor(header: string, column: number): Candidate[] {
   return found;
 }
 
-/** Typos: one edit in five characters still counts. */
+/** Typos: one edit in five characters still counts; fewer edits, more confidence. */
 function fuzzyConfidence(a: string, b: string): number {
-  // The length difference alone is a lower bound of the edit distance.
-  if (Math.abs(a.length - b.length) > (1 - MIN_FUZZY_SIMILARITY) * Math.max(a.length, b.length)) return 0;
-  const similarity = 1 - editDistance(a, b) / Math.max(a.length, b.length);
-  return similarity >= MIN_FUZZY_SIMILARITY ? similarity * FUZZY_WEIGHT : 0;
+  const longer = Math.max(a.length, b.length);
+  const maxEdits = Math.floor((1 - MIN_FUZZY_SIMILARITY) * longer);
+  for (let edits = 0; edits <= maxEdits; edits++) {
+    if (editDistanceWithin(a, b, edits)) return (1 - edits / longer) * FUZZY_WEIGHT;
+  }
+  return 0;
 }
 
 /** Extra words: "Nazwa firmy klienta" holds every word of "Nazwa firmy". */
@@ -286,19 +281,6 @@ function wordsConfidence(headerWords: readonly string[], synonymWords: readonly 
   const present = new Set(headerWords);
   if (!synonymWords.every((w) => present.has(w))) return 0;
   return WORDS_WEIGHT * (synonymWords.length / headerWords.length);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

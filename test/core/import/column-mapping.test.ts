@@ -75,6 +75,7 @@ describe('suggestColumnMapping', () => {
     expect(fields['Mobile Phone']).toBeNull();
     expect(fields['E-mail Display Name']).toBeNull();
     expect(fields['Middle Name']).toBeNull();
+    expect(fields['Title']).toBeNull();
   });
 
   it('maps the Polish Outlook export headers', () => {
