@@ -13,7 +13,7 @@ export function rejectedRowsReport(
   rejected: readonly RejectedRow[],
   locale: Locale,
 ): Uint8Array<ArrayBuffer> {
-  const width = Math.max(headers.length, ...rejected.map((r) => r.cells.length));
+  const width = rejected.reduce((widest, r) => Math.max(widest, r.cells.length), headers.length);
   const padded = (cells: readonly string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '');
   const rows = [
     [IMPORT_TEXTS.reportRowHeader[locale], ...padded(headers), IMPORT_TEXTS.reportReasonsHeader[locale]],

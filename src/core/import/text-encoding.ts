@@ -83,7 +83,9 @@ const startsWith = (bytes: Uint8Array, prefix: readonly number[]) =>
 /** Decodes a file's bytes, detecting the encoding unless `encoding` says which it is. */
 export function decodeText(bytes: Uint8Array, options: { encoding?: TextEncodingName } = {}): DecodedText {
   if (startsWith(bytes, UTF8_BOM) && (options.encoding ?? 'utf-8') === 'utf-8') {
-    return { text: decodeUtf8(bytes.subarray(3)) ?? '', encoding: 'utf-8', hadBom: true };
+    // A broken sequence after the BOM becomes U+FFFD rather than costing the whole text.
+    const text = decodeUtf8(bytes.subarray(3)) ?? decodeUtf8(bytes.subarray(3), false) ?? '';
+    return { text, encoding: 'utf-8', hadBom: true };
   }
   if (startsWith(bytes, UTF16LE_BOM) && (options.encoding ?? 'utf-16le') === 'utf-16le') {
     return { text: decodeUtf16le(bytes.subarray(2)), encoding: 'utf-16le', hadBom: true };

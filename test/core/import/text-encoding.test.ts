@@ -45,6 +45,11 @@ describe('decodeText', () => {
     expect(decoded).toEqual({ text: 'Nazwa;Miasto\r\nŻak;Łódź', encoding: 'utf-8', hadBom: true });
   });
 
+  it('keeps the rest of a UTF-8 file with a BOM when one sequence is broken', () => {
+    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, 0x41, 0xff, 0xc5, 0x82]);
+    expect(decodeText(bytes)).toEqual({ text: 'A\ufffdł', encoding: 'utf-8', hadBom: true });
+  });
+
   it('reads UTF-8 without a BOM', () => {
     expect(decodeText(new TextEncoder().encode(POLISH))).toEqual({
       text: POLISH,
