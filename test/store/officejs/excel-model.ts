@@ -166,6 +166,12 @@ export class ExcelModel {
     );
   }
 
+  /** Types a new row at the bottom of a table, by header, as a person in Excel would. */
+  typeNewRow(tableName: string, cells: Record<string, string | number>): void {
+    const table = this.existingTable(tableName);
+    table.insertRows(null, [table.headers().map((header) => cellWriteOf(cells[header] ?? '', header))]);
+  }
+
   /** Swaps two columns of a table, headers and cells, as a person dragging them in Excel would. */
   swapColumns(tableName: string, first: string, second: string): void {
     const table = this.existingTable(tableName);
@@ -546,7 +552,10 @@ function rangeProxy(batch: () => Batch, range: Resolvable<Bounds>): unknown {
       address: () => {
         if (isNull()) return null;
         const { sheet, top, left, bottom, right } = bounds();
-        return `${quoteSheet(sheet.name)}!${colCache.encode(top, left, bottom, right)}`;
+        const cell = (r: number, c: number) => `${colCache.n2l(c)}${r}`;
+        const local =
+          top === bottom && left === right ? cell(top, left) : `${cell(top, left)}:${cell(bottom, right)}`;
+        return `${quoteSheet(sheet.name)}!${local}`;
       },
       rowIndex: () => (isNull() ? null : bounds().top - 1),
       columnIndex: () => (isNull() ? null : bounds().left - 1),
