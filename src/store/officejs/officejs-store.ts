@@ -76,10 +76,12 @@ interface Located {
  * Round trips (`context.sync`) per call: readAll 1 (every table's header and body and `_meta`
  * in one request); append 2 (the id and version columns, then one `rows.add`), plus one per
  * further 4 MiB of values; update and remove 2 (the id and version columns, then each row's
- * values read and written in the same request); nextCounter 2; writeDashboard 1. Extra syncs
- * happen only off the usual path: a table's first write without a readAll before it (its
- * header), a retried append of a record this store has not read, rows typed in by hand (their
- * ids are written on the next readAll), and errors (which table is missing).
+ * values read and written in the same request); nextCounter 2; writeDashboard 1. A table this
+ * store has not read yet is read whole in the first sync, so that costs no extra sync. Extra
+ * syncs happen only off the usual path: a retried append of a record this store has not seen
+ * (its row is read), rows typed in by hand (their ids are written back during readAll), a
+ * header whose columns moved, a co-author's write between our two syncs (put back), and
+ * errors (which table is missing).
  *
  * Each call is one `Excel.run`, and Excel runs one batch of a document at a time, so the
  * version check on the rows read in the first sync still holds at the write. Each written row
@@ -448,12 +450,11 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
   private async count(context: Excel.RequestContext, name: string): Promise<number> {
     const key = `counter:${name}`;
     const sheets = context.workbook.worksheets;
-    const used = sheets
-      .getItemOrNullObject(META_SHEET)
-      .getUsedRangeOrNullObject(true)
-      .load('values,rowIndex');
+    const sheet = sheets.getItemOrNullObject(META_SHEET);
+    const used = sheet.getUsedRangeOrNullObject(true).load('values,rowIndex');
     await context.sync();
-    if (used.isNullObject) return this.createMeta(context, key);
+    if (sheet.isNullObject) return this.writeNewMeta(context, sheets.add(META_SHEET), key);
+    if (used.isNullObject) return this.writeNewMeta(context, sheet, key);
     const read = metaOfRows(used.values as SheetValue[][], used.rowIndex + 1, this.meta, {
       file: this.workbookName,
       supported: this.schema.version,
@@ -488,9 +489,12 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
     throw new RelacjeError('unavailable', { detail: `the counter ${name} is changing too often` });
   }
 
-  /** A workbook without `_meta` gets one, hidden, with the counter in it. */
-  private async createMeta(context: Excel.RequestContext, key: string): Promise<number> {
-    const sheet = context.workbook.worksheets.add(META_SHEET);
+  /** A workbook without `_meta` (or with an empty one) gets it, hidden, with the counter in it. */
+  private async writeNewMeta(
+    context: Excel.RequestContext,
+    sheet: Excel.Worksheet,
+    key: string,
+  ): Promise<number> {
     sheet.visibility = 'Hidden';
     const rows: SheetValue[][] = [
       ['key', 'value'],

@@ -1,4 +1,4 @@
-import { DASHBOARD_SHEET, META_SHEET } from '../../../src/core/schema';
+import { CURRENT_SCHEMA, DASHBOARD_SHEET, META_SHEET } from '../../../src/core/schema';
 import { isRelacjeError } from '../../../src/core/errors';
 import { openOfficeJsStore } from '../../../src/store/officejs/officejs-store';
 import { clientRecord } from '../../contract/store-contract';
@@ -40,6 +40,19 @@ describe('Office.js store: workbooks as users leave them', () => {
     expect((await reopened.readAll()).meta).toMatchObject({
       counters: { 'offers-2026': 2 },
       offerNumberFormat: 'OF/{YYYY}/{NNN}',
+    });
+  });
+
+  test('an emptied _meta sheet is filled again at the first counter', async () => {
+    const model = await ExcelModel.create('pl');
+    const meta = model.workbook.getWorksheet(META_SHEET)!;
+    meta.eachRow((row) => row.eachCell((cell) => (cell.value = null)));
+    const store = openOfficeJsStore({ run: model.run });
+    expect(await store.nextCounter('offers')).toBe(1);
+    expect(await store.nextCounter('offers')).toBe(2);
+    expect((await openOfficeJsStore({ run: model.run }).readAll()).meta).toMatchObject({
+      schemaVersion: CURRENT_SCHEMA.version,
+      counters: { offers: 2 },
     });
   });
 
