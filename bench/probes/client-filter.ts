@@ -56,6 +56,14 @@ function main(): void {
     cards.push(timed(() => buildClientCard(cardIndex.value, id, '2026-12-01')).ms);
   }
 
+  // After one client is edited the snapshot shares every other record and table: rebuild from there.
+  const edited = [...clients];
+  edited[1] = { ...edited[1], name: `${String(edited[1].name)} (zmiana)`, version: 2 };
+  const editedTables = { ...tables, clients: edited };
+  const rebuild = timed(() => buildClientSearchIndex(edited, index));
+  const duplicatesRebuild = timed(() => buildDuplicateIndex(edited));
+  const cardRebuild = timed(() => indexByClient(editedTables));
+
   reportProbe({
     clients: clients.length,
     indexBuildMs: build.ms,
@@ -72,6 +80,9 @@ function main(): void {
     duplicateCheckMaxMs: Math.max(...checks),
     cardIndexMs: cardIndex.ms,
     cardOpenMedianMs: median(cards),
+    indexRebuildAfterEditMs: rebuild.ms,
+    duplicateIndexRebuildMs: duplicatesRebuild.ms,
+    cardIndexRebuildMs: cardRebuild.ms,
   });
 }
 

@@ -9,27 +9,49 @@ export interface ClientRecordIndex<T extends StoredRow = StoredRow> {
   readonly byTable: ReadonlyMap<string, ReadonlyMap<string, readonly T[]>>;
 }
 
+/** Groups per table array: a snapshot after a write shares the arrays of the tables it left alone. */
+const GROUPS = new WeakMap<readonly StoredRow[], Map<string, Map<string, StoredRow[]>>>();
+const CLIENTS = new WeakMap<readonly StoredRow[], Map<string, StoredRow>>();
+
+/** Cheap for a snapshot that shares tables with an earlier one: only the changed tables are grouped again. */
 export function indexByClient<T extends StoredRow>(
   tables: Readonly<Record<string, readonly T[]>>,
   schema: WorkbookSchema = CURRENT_SCHEMA,
 ): ClientRecordIndex<T> {
   const byTable = new Map<string, Map<string, T[]>>();
   for (const [table, columns] of clientReferencesByTable(schema)) {
-    const groups = new Map<string, T[]>();
-    byTable.set(table, groups);
-    for (const row of tables[table] ?? []) {
-      columns.forEach((column, i) => {
-        const clientId = row[column];
-        // A row naming the same client in two columns is listed once.
-        if (typeof clientId !== 'string' || !clientId || columns.slice(0, i).some((c) => row[c] === clientId))
-          return;
-        const group = groups.get(clientId);
-        if (group) group.push(row);
-        else groups.set(clientId, [row]);
-      });
-    }
+    byTable.set(table, groupsOf(tables[table] ?? [], columns));
   }
-  return { clients: new Map((tables.clients ?? []).map((c) => [c.id, c])), byTable };
+  const clientRows = tables.clients ?? [];
+  let clients = CLIENTS.get(clientRows) as Map<string, T> | undefined;
+  if (!clients) {
+    clients = new Map(clientRows.map((c) => [c.id, c]));
+    CLIENTS.set(clientRows, clients);
+  }
+  return { clients, byTable };
+}
+
+function groupsOf<T extends StoredRow>(rows: readonly T[], columns: readonly string[]): Map<string, T[]> {
+  const columnsKey = columns.join(',');
+  const cached = GROUPS.get(rows)?.get(columnsKey);
+  if (cached) return cached as Map<string, T[]>;
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    columns.forEach((column, i) => {
+      const clientId = row[column];
+      // A row naming the same client in two columns is listed once.
+      if (typeof clientId !== 'string' || !clientId || columns.slice(0, i).some((c) => row[c] === clientId)) {
+        return;
+      }
+      const group = groups.get(clientId);
+      if (group) group.push(row);
+      else groups.set(clientId, [row]);
+    });
+  }
+  const perColumns = GROUPS.get(rows) ?? new Map<string, Map<string, StoredRow[]>>();
+  perColumns.set(columnsKey, groups);
+  GROUPS.set(rows, perColumns);
+  return groups;
 }
 
 /** A contact person with what GDPR asks to be known about the processing of their data. */

@@ -122,11 +122,9 @@ export function buildDuplicateIndex(clients: readonly StoredRow[]): DuplicateInd
     else map.set(key, [value]);
   };
   clients.forEach((client, position) => {
-    const nip = nipOf(client.nip);
+    const { nip, domain, name } = keysOf(client);
     if (nip) add(byNip, nip, position);
-    const domain = companyDomainOf(client.email);
     if (domain) add(byDomain, domain, position);
-    const name = normalizeClientName(text(client.name));
     if (!name) return;
     add(byName, name, position);
     if (name.length >= FUZZY_MIN_LENGTH) {
@@ -134,6 +132,28 @@ export function buildDuplicateIndex(clients: readonly StoredRow[]): DuplicateInd
     }
   });
   return { clients, byNip, byDomain, byName, byNameEnds };
+}
+
+interface ClientKeys {
+  nip: string;
+  domain: string;
+  name: string;
+}
+
+/** A record's keys, kept while the record lives: snapshots share the records they did not change. */
+const KEYS = new WeakMap<StoredRow, ClientKeys>();
+
+function keysOf(client: StoredRow): ClientKeys {
+  let keys = KEYS.get(client);
+  if (!keys) {
+    keys = {
+      nip: nipOf(client.nip),
+      domain: companyDomainOf(client.email),
+      name: normalizeClientName(text(client.name)),
+    };
+    KEYS.set(client, keys);
+  }
+  return keys;
 }
 
 /**

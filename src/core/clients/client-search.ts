@@ -65,20 +65,19 @@ export interface ClientSearchIndex<T extends StoredRow = StoredRow> {
 const collator = new Intl.Collator('pl', { sensitivity: 'base', numeric: true });
 const SEPARATOR = '\u0000';
 
-export function buildClientSearchIndex<T extends StoredRow>(clients: readonly T[]): ClientSearchIndex<T> {
-  const haystacks = clients.map((client) => {
-    const nip = typeof client.nip === 'string' ? client.nip : '';
-    const compactNip = nipDigits(nip);
-    const fields = [
-      foldText(text(client.name)),
-      compactNip,
-      foldText(text(client.city)),
-      foldText(text(client.email)),
-    ];
-    if (compactNip !== nip) fields.push(foldText(nip));
-    // `join` yields flat strings: `includes` then never has to flatten a rope during a keystroke.
-    return fields.join('\n');
-  });
+/** A record's haystack, kept while the record lives: snapshots share the records they did not change. */
+const HAYSTACKS = new WeakMap<StoredRow, string>();
+
+/**
+ * Pass the index of the previous snapshot as `previous` to reuse its sort orders: only the clients
+ * that are new or changed (new objects) are sorted again and merged in, so the index after an edit
+ * costs a linear pass rather than a full Polish-collation sort.
+ */
+export function buildClientSearchIndex<T extends StoredRow>(
+  clients: readonly T[],
+  previous?: ClientSearchIndex<T>,
+): ClientSearchIndex<T> {
+  const haystacks = clients.map(haystackOf);
   const starts = new Int32Array(clients.length + 1);
   let offset = 0;
   haystacks.forEach((haystack, i) => {
@@ -95,8 +94,37 @@ export function buildClientSearchIndex<T extends StoredRow>(clients: readonly T[
     orders: new Map(),
     marks: new Uint8Array(clients.length),
   };
-  sortOrder(index, { field: 'name', direction: 'asc' });
+  if (previous && previous.orders.size > 0) {
+    const positions = new Map<StoredRow, number>(clients.map((client, i) => [client, i]));
+    for (const [key, order] of previous.orders) {
+      const [field, direction] = key.split(':') as [ClientSortField, ClientSort['direction']];
+      index.orders.set(
+        key,
+        reorder(previous, order, positions, comparator(clients, { field, direction }), clients.length),
+      );
+    }
+  } else {
+    sortOrder(index, { field: 'name', direction: 'asc' });
+  }
   return index;
+}
+
+function haystackOf(client: StoredRow): string {
+  const cached = HAYSTACKS.get(client);
+  if (cached !== undefined) return cached;
+  const nip = typeof client.nip === 'string' ? client.nip : '';
+  const compactNip = nipDigits(nip);
+  const fields = [
+    foldText(text(client.name)),
+    compactNip,
+    foldText(text(client.city)),
+    foldText(text(client.email)),
+  ];
+  if (compactNip !== nip) fields.push(foldText(nip));
+  // `join` yields flat strings: `includes` then never has to flatten a rope during a keystroke.
+  const haystack = fields.join('\n');
+  HAYSTACKS.set(client, haystack);
+  return haystack;
 }
 
 /** The clients matching the query, in the order asked for; equal keys keep the workbook order. */
@@ -189,17 +217,75 @@ function sortOrder(index: ClientSearchIndex<StoredRow>, sort: ClientSort): Int32
   const key = `${sort.field}:${sort.direction}`;
   const cached = index.orders.get(key);
   if (cached) return cached;
-  const compare = CODE_UNIT_ORDER.has(sort.field) ? compareCodeUnits : collator.compare;
-  const values = index.clients.map((client) => text(client[sort.field]));
-  const filled: number[] = [];
-  const empty: number[] = [];
-  index.clients.forEach((client, i) => (isEmptyValue(client[sort.field]) ? empty : filled).push(i));
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  // Array.prototype.sort is stable, so equal values keep the workbook order in both directions.
-  filled.sort((a, b) => sign * compare(values[a], values[b]));
-  const order = Int32Array.from([...filled, ...empty]);
+  const order = Int32Array.from(index.clients.keys()).sort(comparator(index.clients, sort));
   index.orders.set(key, order);
   return order;
+}
+
+type PositionOrder = (a: number, b: number) => number;
+
+/** Orders client positions by the field, then by position: one total order, so sorting is stable. */
+function comparator(clients: readonly StoredRow[], sort: ClientSort): PositionOrder {
+  const compare = CODE_UNIT_ORDER.has(sort.field) ? compareCodeUnits : collator.compare;
+  const values = clients.map((client) =>
+    isEmptyValue(client[sort.field]) ? null : text(client[sort.field]),
+  );
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return (a, b) => {
+    const x = values[a];
+    const y = values[b];
+    if (x === null || y === null) return x === y ? a - b : x === null ? 1 : -1;
+    return sign * compare(x, y) || a - b;
+  };
+}
+
+/**
+ * The previous order carried over: the clients kept (same objects) stay in their previous order,
+ * which is still sorted as long as they kept their workbook order (ties are broken by position);
+ * the new or changed ones are sorted and each put in place by binary search.
+ */
+function reorder(
+  previous: ClientSearchIndex<StoredRow>,
+  previousOrder: Int32Array,
+  positions: ReadonlyMap<StoredRow, number>,
+  order: PositionOrder,
+  count: number,
+): Int32Array {
+  const newPosition = new Int32Array(previous.clients.length).fill(-1);
+  const isKept = new Uint8Array(count);
+  let last = -1;
+  for (let p = 0; p < previous.clients.length; p++) {
+    const position = positions.get(previous.clients[p]);
+    if (position === undefined || isKept[position]) continue;
+    if (position < last) return Int32Array.from({ length: count }, (_, i) => i).sort(order);
+    last = position;
+    newPosition[p] = position;
+    isKept[position] = 1;
+  }
+  const kept: number[] = [];
+  for (let k = 0; k < previousOrder.length; k++) {
+    const position = newPosition[previousOrder[k]];
+    if (position >= 0) kept.push(position);
+  }
+  const added: number[] = [];
+  for (let i = 0; i < count; i++) if (!isKept[i]) added.push(i);
+  added.sort(order);
+  const merged = new Int32Array(count);
+  let m = 0;
+  let from = 0;
+  for (const position of added) {
+    let low = from;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (order(kept[middle], position) < 0) low = middle + 1;
+      else high = middle;
+    }
+    while (from < low) merged[m++] = kept[from++];
+    merged[m++] = position;
+  }
+  while (from < kept.length) merged[m++] = kept[from++];
+  return merged;
 }
 
 function compareCodeUnits(a: string, b: string): number {

@@ -70,4 +70,17 @@ describe('client card', () => {
     buildClientCard(index, 'c1', '2026-12-01');
     expect(ids(tables.activities)).toEqual(['a-old', 'a-new', 'a-mid', 'a-other']);
   });
+
+  test('a snapshot after a write regroups only the tables it replaced', () => {
+    const people = [...tables.people.slice(1), row('p-new', { clientId: 'c1', legalBasis: 'contract' })];
+    const next = indexByClient({ ...tables, people });
+    expect(next.byTable.get('activities')).toBe(index.byTable.get('activities'));
+    expect(next.byTable.get('people')).not.toBe(index.byTable.get('people'));
+    expect(ids(buildClientCard(next, 'c1', '2026-12-01')?.people.map((p) => p.person) ?? [])).toEqual([
+      'p-expired',
+      'p-nobasis',
+      'p-consent',
+      'p-new',
+    ]);
+  });
 });

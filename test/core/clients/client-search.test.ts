@@ -197,4 +197,51 @@ describe('client search', () => {
       { seed: PROPERTY_SEED, numRuns: 200 },
     );
   });
+
+  test('an index built from the previous one sorts exactly as one built afresh', () => {
+    const sorts: ClientSort[] = [
+      byName,
+      { field: 'name', direction: 'desc' },
+      { field: 'owner', direction: 'asc' },
+      { field: 'createdAt', direction: 'desc' },
+    ];
+    const value = fc.constantFrom('Kowal', 'Łoś', 'Losowa', 'Akme', null, 'Ćma');
+    const row = fc.record({ name: fc.constantFrom('Kowal', 'Łoś', 'Losowa', 'Akme', 'Ćma'), owner: value });
+    const edit = fc.oneof(
+      fc.record({ kind: fc.constant('change' as const), at: fc.nat(), row }),
+      fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('add' as const), row }),
+      fc.record({ kind: fc.constant('swap' as const), at: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 25 }), fc.array(edit, { maxLength: 6 }), (rows, edits) => {
+        let seq = 0;
+        const make = (r: { name: string; owner: string | null }) => ({
+          id: `r${++seq}`,
+          version: 1,
+          createdAt: `2026-01-0${(seq % 9) + 1}T00:00:00.000Z`,
+          ...r,
+        });
+        const before: StoredRow[] = rows.map(make);
+        const first = buildClientSearchIndex(before);
+        for (const sort of sorts) searchClients(first, { text: '' }, sort);
+        const after = [...before];
+        for (const e of edits) {
+          if (e.kind === 'add') after.push(make(e.row));
+          else if (after.length === 0) continue;
+          else if (e.kind === 'change')
+            after[e.at % after.length] = { ...after[e.at % after.length], ...e.row };
+          else if (e.kind === 'remove') after.splice(e.at % after.length, 1);
+          else after.push(...after.splice(e.at % after.length, 1));
+        }
+        const carried = buildClientSearchIndex(after, first);
+        const fresh = buildClientSearchIndex(after);
+        for (const sort of sorts) {
+          const ids = (index: typeof fresh) => searchClients(index, { text: '' }, sort).map((c) => c.id);
+          expect(ids(carried)).toEqual(ids(fresh));
+        }
+      }),
+      { seed: PROPERTY_SEED, numRuns: 300 },
+    );
+  });
 });
