@@ -6,8 +6,10 @@
  * - `startPaneHarness({ demo?, locale?, workbookName? })` — builds `dist/` once when it is missing or
  *   older than `src/` (`webpack --mode production`), writes a temporary workbook (the demo data set
  *   unless `demo: false`), starts the server on a free port and launches Chromium. Returns:
- *   - `openPane({ locale?, width?, height?, query? })` — a new page at `taskpane.html?lang=…&workbook=…`,
- *     400×800 unless told otherwise. Uncaught page errors are collected in `pageErrors`.
+ *   - `openPane({ locale?, width?, height?, query?, user? })` — a new page at
+ *     `taskpane.html?lang=…&workbook=…`, 400×800 unless told otherwise, with the standalone pane's
+ *     "who is working" answered as `user` (default `Test`; null to see the question). Uncaught page
+ *     errors are collected in `pageErrors`.
  *   - `readWorkbook()` — folds what the server holds into the .xlsx and reads it back through the
  *     .xlsx adapter (read-only): what a user opening the file would find. The server reopens the
  *     workbook on its next request.
@@ -50,7 +52,15 @@ export interface PaneOptions {
   height?: number;
   /** Further query parameters of the pane's address. */
   query?: Record<string, string>;
+  /**
+   * The name the standalone pane records in the audit, remembered before the page loads so the
+   * "who is working" question is skipped (default `Test`); null leaves the question to the test.
+   */
+  user?: string | null;
 }
+
+/** Where the standalone pane remembers who is working (src/hosts/browser/StandalonePane.tsx). */
+const USER_KEY = 'relacje.user';
 
 export interface PaneHarness {
   dir: string;
@@ -122,12 +132,15 @@ export async function startPaneHarness(options: HarnessOptions = {}): Promise<Pa
     server,
     browser,
     pageErrors,
-    async openPane({ locale = 'pl', width = 400, height = 800, query = {} } = {}) {
+    async openPane({ locale = 'pl', width = 400, height = 800, query = {}, user = 'Test' } = {}) {
       const page = await browser.newPage({
         viewport: { width, height },
         locale: locale === 'pl' ? 'pl-PL' : 'en-GB',
       });
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      if (user !== null) {
+        await page.addInitScript(([key, name]) => window.localStorage.setItem(key, name), [USER_KEY, user]);
+      }
       const params = new URLSearchParams({ lang: locale, workbook: workbookName, ...query });
       await page.goto(`${server.url}taskpane.html?${params.toString()}`);
       return page;
@@ -163,8 +176,22 @@ export interface AxeViolation {
 }
 
 interface AxeResults {
-  violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[];
+  violations: {
+    id: string;
+    impact?: string | null;
+    help: string;
+    nodes: { target: unknown[]; html: string }[];
+  }[];
 }
+
+/*
+ * Fluent UI's focus manager (tabster) puts focusable, aria-hidden <i data-tabster-dummy> sentinels
+ * around tab lists and other arrow-key groups; they only pass focus on. Fluent and tabster call
+ * the resulting aria-hidden-focus finding by design (microsoft/tabster#288, fluentui#27517), and
+ * Accessibility Insights suppresses it, so only these nodes of only this rule are left out.
+ */
+const isTabsterSentinel = (id: string, html: string) =>
+  id === 'aria-hidden-focus' && html.includes('data-tabster-dummy');
 
 /** axe-core over the page (or the part under `selector`); only serious and critical findings. */
 export async function axeCheck(page: Page, selector?: string): Promise<AxeViolation[]> {
@@ -180,14 +207,33 @@ export async function axeCheck(page: Page, selector?: string): Promise<AxeViolat
       id: violation.id,
       impact: violation.impact ?? '',
       help: violation.help,
-      targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
-    }));
+      targets: violation.nodes
+        .filter((node) => !isTabsterSentinel(violation.id, node.html))
+        .map((node) => node.target.map(String).join(' ')),
+    }))
+    .filter((violation) => violation.targets.length > 0);
 }
 
-/** The whole page as `docs/screenshots/<name>.png`. */
+/**
+ * The pane as `docs/screenshots/<name>.png`, at its width and as tall as its content: the pane
+ * scrolls inside its own area, so the viewport is stretched for the picture and then restored.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  const viewport = page.viewportSize();
+  const hidden = await page.evaluate(() =>
+    Math.max(
+      0,
+      ...Array.from(document.querySelectorAll('*'), (element) => element.scrollHeight - element.clientHeight),
+    ),
+  );
+  if (viewport && hidden > 0)
+    await page.setViewportSize({ width: viewport.width, height: viewport.height + hidden });
+  try {
+    await page.screenshot({ path: file, fullPage: true });
+  } finally {
+    if (viewport) await page.setViewportSize(viewport);
+  }
   return file;
 }

@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+/** Lets the browser paint (the progress bar) and handle a click (Cancel) before the next stage. */
+export const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export interface RunningWork<K extends string> {
+  label: K;
+  /** 0–1 when known. */
+  value?: number;
+  cancellable: boolean;
+}
+
+export interface WorkControl {
+  /** True once the user cancelled (or the view went away): the job must stop and change nothing. */
+  readonly cancelled: boolean;
+  progress(value: number): void;
+}
+
+/**
+ * Runs one job at a time in stages, with a progress bar and, where stopping is safe, a Cancel.
+ * Between stages the job yields to the browser, so the bar moves and Cancel is heard.
+ */
+export function useBackgroundWork<K extends string>() {
+  const [work, setWork] = useState<RunningWork<K> | null>(null);
+  const current = useRef<{ cancelled: boolean } | null>(null);
+
+  useEffect(
+    () => () => {
+      if (current.current) current.current.cancelled = true;
+    },
+    [],
+  );
+
+  const run = useCallback(
+    async <T>(
+      label: K,
+      cancellable: boolean,
+      job: (control: WorkControl) => Promise<T>,
+    ): Promise<T | null> => {
+      const token = { cancelled: false };
+      if (current.current) current.current.cancelled = true;
+      current.current = token;
+      setWork({ label, cancellable });
+      const control: WorkControl = {
+        get cancelled() {
+          return token.cancelled;
+        },
+        progress: (value) => {
+          if (!token.cancelled) setWork({ label, cancellable, value });
+        },
+      };
+      try {
+        await yieldToBrowser();
+        const result = await job(control);
+        return token.cancelled ? null : result;
+      } finally {
+        if (current.current === token) {
+          current.current = null;
+          setWork(null);
+        }
+      }
+    },
+    [],
+  );
+
+  const cancel = useCallback(() => {
+    if (current.current) current.current.cancelled = true;
+    current.current = null;
+    setWork(null);
+  }, []);
+
+  return { work, run, cancel };
+}

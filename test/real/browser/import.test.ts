@@ -1,0 +1,153 @@
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { StoredRecord } from '../../../src/store/port';
+import { axeCheck, screenshot, startPaneHarness, type PaneHarness } from './pane-harness';
+
+/*
+ * A semicolon-separated export as Polish Excel writes it, in Windows-1250 (converted from UTF-8 by
+ * iconv, not by our tables): three good rows with Polish letters, then a wrong NIP check digit,
+ * a bad e-mail, a bad postal code and a row without a name (file rows 5–8).
+ */
+const FIXTURE = path.resolve(__dirname, '../../fixtures/browser/clients-windows-1250.csv');
+
+const GOOD_ROWS = [
+  {
+    nip: '5260250274',
+    name: 'Przedsiębiorstwo Żółć Sp. z o.o.',
+    city: 'Łódź',
+    street: 'ul. Świętokrzyska 12',
+  },
+  { nip: '7680002466', name: 'Gęślarnia Źródło S.A.', city: 'Gdańsk', street: 'ul. Długa 5' },
+  { nip: '1132853869', name: 'Ćma i Wspólnicy sp.j.', city: 'Kraków', street: null },
+];
+const BAD_NIPS = ['1234567890', '9542583988', '5213017228', '8992689516'];
+
+const byNip = (clients: readonly StoredRecord[], nip: string) =>
+  clients.filter((client) => client.nip === nip);
+
+async function chooseFixture(page: Page) {
+  await page.getByRole('tab', { name: 'Import' }).click();
+  await page.locator('input[type=file]').setInputFiles(FIXTURE);
+  await page.getByRole('heading', { name: /Krok 2 z 6/ }).waitFor();
+}
+
+async function nextStep(page: Page, heading: RegExp) {
+  await page.getByRole('button', { name: 'Dalej' }).click();
+  await page.getByRole('heading', { name: heading }).waitFor();
+}
+
+describe('the import wizard in the standalone pane (headless Chromium)', () => {
+  let harness: PaneHarness;
+  let page: Page;
+  let clientsAfterFirstImport: StoredRecord[];
+
+  beforeAll(async () => {
+    harness = await startPaneHarness();
+    page = await harness.openPane({ locale: 'pl', width: 400 });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('imports the good rows of a Windows-1250 semicolon CSV and reports the bad ones', async () => {
+    const before = (await harness.readWorkbook()).tables.clients;
+    await chooseFixture(page);
+
+    // Detected: the Polish Excel encoding and delimiter, and the letters read right.
+    expect(await page.getByRole('combobox', { name: 'Kodowanie znaków' }).inputValue()).toBe('windows-1250');
+    expect(await page.getByRole('combobox', { name: 'Separator pól' }).inputValue()).toBe(';');
+    await expect(
+      page.getByRole('region', { name: 'Pierwsze wiersze pliku' }).textContent(),
+    ).resolves.toContain('Przedsiębiorstwo Żółć');
+
+    // Suggested from the Polish headers.
+    await nextStep(page, /Krok 3 z 6/);
+    expect(await page.getByRole('combobox', { name: /^Nazwa firmy/ }).inputValue()).toBe('clients.name');
+    expect(await page.getByRole('combobox', { name: /^NIP/ }).inputValue()).toBe('clients.nip');
+    expect(await page.getByRole('combobox', { name: /^Miejscowość/ }).inputValue()).toBe('clients.city');
+    expect(await page.getByRole('combobox', { name: /^Branża/ }).inputValue()).toBe('clients.industry');
+    expect(await axeCheck(page)).toEqual([]);
+
+    // Every row checked with the core's messages.
+    await nextStep(page, /Krok 4 z 6/);
+    await page.getByText('Wiersze — poprawne: 3, odrzucone: 4').waitFor();
+    const rows = page.getByRole('list', { name: 'Wiersze pliku' });
+    await expect(rows.textContent()).resolves.toMatch(/Wiersz 5 · Zła Suma Kontrolna.*NIP „1234567890”/s);
+    await expect(rows.textContent()).resolves.toMatch(/Wiersz 6 · Błędny E-mail.*jan@@x/s);
+    await expect(rows.textContent()).resolves.toMatch(/Wiersz 7 · Ślusarnia Kod.*9-0001/s);
+    expect(await axeCheck(page)).toEqual([]);
+    await screenshot(page, 'import-wizard');
+
+    // The report of the rejected rows, as the browser downloads it.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Pobierz raport odrzuconych wierszy/ }).click(),
+    ]);
+    const report = await readFile(await download.path());
+    expect([...report.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = report.subarray(3).toString('utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^Wiersz;Nazwa firmy;NIP;Miejscowość;.*;Powody odrzucenia$/);
+    expect(lines.slice(1).map((line) => line.split(';')[0])).toEqual(['5', '6', '7', '8']);
+    expect(lines[1]).toContain('1234567890');
+    expect(lines[1]).toContain('cyfra kontrolna');
+    expect(lines[2]).toContain('jan@@x');
+    expect(lines[3]).toContain('9-0001');
+    expect(lines[4]).toContain('Nazwa');
+
+    // Nothing in the base yet: every good row is new; one all-or-nothing write.
+    await nextStep(page, /Krok 5 z 6/);
+    await page.getByText('Do zapisania: nowi klienci 3, zmienieni 0, pominięci 0.').waitFor();
+    await page.getByRole('button', { name: /^Importuj \(3/ }).click();
+    await page.getByRole('heading', { name: /Krok 6 z 6/ }).waitFor();
+    await page
+      .getByText(/Dodano klientów: 3\. Zaktualizowano: 0\. Pominięto: 0\. Odrzucono wierszy: 4\./)
+      .waitFor();
+    expect(await axeCheck(page)).toEqual([]);
+
+    // What a user opening the .xlsx finds.
+    const clients = (await harness.readWorkbook()).tables.clients;
+    expect(clients).toHaveLength(before.length + 3);
+    for (const good of GOOD_ROWS) {
+      const [stored, ...more] = byNip(clients, good.nip);
+      expect(more).toEqual([]);
+      expect(stored).toMatchObject({
+        name: good.name,
+        city: good.city,
+        type: 'company',
+        status: 'lead',
+        source: 'import',
+      });
+      expect(stored.street ?? null).toBe(good.street);
+    }
+    for (const nip of BAD_NIPS) expect(byNip(clients, nip)).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
+    clientsAfterFirstImport = clients;
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    expect(clientsAfterFirstImport).toBeDefined();
+    await page.getByRole('button', { name: 'Importuj inny plik' }).click();
+    await page.locator('input[type=file]').setInputFiles(FIXTURE);
+    await page.getByRole('heading', { name: /Krok 2 z 6/ }).waitFor();
+    await nextStep(page, /Krok 3 z 6/);
+    await nextStep(page, /Krok 4 z 6/);
+    await nextStep(page, /Krok 5 z 6/);
+
+    // Each good row is found by its NIP, and filling its empty fields would change nothing.
+    const matches = page.getByRole('listitem').filter({ hasText: 'w bazie:' });
+    await expect(matches.count()).resolves.toBe(3);
+    for (const good of GOOD_ROWS) {
+      const match = matches.filter({ hasText: good.name });
+      await expect(match.textContent()).resolves.toContain('(zgodny NIP)');
+      await expect(match.textContent()).resolves.toContain('bez zmian');
+    }
+    await page.getByText('Do zapisania: nowi klienci 0, zmienieni 0, pominięci 0.').waitFor();
+    await page.getByRole('button', { name: /^Importuj \(0/ }).click();
+    await page.getByText(/Dodano klientów: 0\. Zaktualizowano: 0\./).waitFor();
+
+    const clients = (await harness.readWorkbook()).tables.clients;
+    expect(clients).toEqual(clientsAfterFirstImport);
+  });
+});
