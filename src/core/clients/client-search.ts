@@ -68,14 +68,18 @@ const SEPARATOR = '\u0000';
 /** A record's haystack, kept while the record lives: snapshots share the records they did not change. */
 const HAYSTACKS = new WeakMap<StoredRow, string>();
 
+/** The index built last: the default `previous` of the next build. */
+let lastBuilt: ClientSearchIndex<StoredRow> | undefined;
+
 /**
- * Pass the index of the previous snapshot as `previous` to reuse its sort orders: only the clients
- * that are new or changed (new objects) are sorted again and merged in, so the index after an edit
- * costs a linear pass rather than a full Polish-collation sort.
+ * The sort orders of `previous` (by default the index built last, usually the previous snapshot's; `null` for none)
+ * are carried over: only the clients that are new or changed (new objects) are sorted and merged
+ * in, so the index after an edit costs a linear pass rather than a full Polish-collation sort. The
+ * result is the same as a fresh build from any `previous`.
  */
 export function buildClientSearchIndex<T extends StoredRow>(
   clients: readonly T[],
-  previous?: ClientSearchIndex<T>,
+  previous: ClientSearchIndex<StoredRow> | null = lastBuilt ?? null,
 ): ClientSearchIndex<T> {
   const haystacks = clients.map(haystackOf);
   const starts = new Int32Array(clients.length + 1);
@@ -106,6 +110,7 @@ export function buildClientSearchIndex<T extends StoredRow>(
   } else {
     sortOrder(index, { field: 'name', direction: 'asc' });
   }
+  lastBuilt = index;
   return index;
 }
 

@@ -235,10 +235,13 @@ describe('client search', () => {
           else after.push(...after.splice(e.at % after.length, 1));
         }
         const carried = buildClientSearchIndex(after, first);
-        const fresh = buildClientSearchIndex(after);
+        const fresh = buildClientSearchIndex(after, null);
+        // By default the index built last is carried over.
+        const implicit = buildClientSearchIndex(after);
         for (const sort of sorts) {
           const ids = (index: typeof fresh) => searchClients(index, { text: '' }, sort).map((c) => c.id);
           expect(ids(carried)).toEqual(ids(fresh));
+          expect(ids(implicit)).toEqual(ids(fresh));
         }
       }),
       { seed: PROPERTY_SEED, numRuns: 300 },
