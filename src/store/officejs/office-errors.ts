@@ -10,6 +10,11 @@ export function isItemNotFound(error: unknown): boolean {
   return officeCodeOf(error) === 'ItemNotFound';
 }
 
+/** Excel on the web sends at most 5 MB in one answer. */
+export function isResponseTooLarge(error: unknown): boolean {
+  return officeCodeOf(error) === 'ResponsePayloadSizeLimitExceeded';
+}
+
 /** An Office.js failure as the product's error; our own errors and programming errors pass as they are. */
 export function officeFailure(error: unknown, workbook: string): unknown {
   if (isRelacjeError(error)) return error;

@@ -37,7 +37,7 @@ import {
   type SheetValue,
   type TableRowsLayout,
 } from '../table-rows';
-import { officeFailure, isItemNotFound } from './office-errors';
+import { isItemNotFound, isResponseTooLarge, officeFailure } from './office-errors';
 import { guardedRowWrites, LARGE_WRITE_ROWS, type RowWrite } from './row-writes';
 
 /** The shape of `Excel.run`: the host passes Excel's own, tests a model of it. */
@@ -52,6 +52,8 @@ export interface OfficeJsStoreOptions {
    * Excel on the web refuses a request above 5 MB.
    */
   maxPayloadBytes?: number;
+  /** Cells per sync when a full read is too large to come in one answer (default 100,000). */
+  maxCellsPerRead?: number;
   /** How errors name the workbook (default `Excel`). */
   workbookName?: string;
 }
@@ -62,6 +64,12 @@ export function openOfficeJsStore(options: OfficeJsStoreOptions): WorkbookStore 
 }
 
 const TRACKED_COLUMNS = ['id', 'version'] as const;
+// At 30 bytes a cell as JSON, an average for our tables, a block is 3 MB: under the web's 5 MB.
+const DEFAULT_CELLS_PER_READ = 100_000;
+
+function blockCells(block: { range: number; rows: number }, ranges: readonly Excel.Range[]): number {
+  return block.rows * ranges[block.range].columnCount;
+}
 
 /** A table's header, and its id and version columns, as one sync read them. */
 interface Located {
@@ -132,41 +140,105 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
   }
 
   private async load(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
-    const reads = this.schema.tables.map((table) => {
-      const excelTable = context.workbook.tables.getItem(table.tableName);
-      return {
-        table,
-        header: excelTable.getHeaderRowRange().load('address,values'),
-        body: excelTable.getDataBodyRange().load('values'),
-      };
-    });
-    const metaRange = context.workbook.worksheets
-      .getItemOrNullObject(META_SHEET)
-      .getUsedRangeOrNullObject(true)
-      .load('values,rowIndex');
-    await this.syncOrExplain(context);
-    if (!metaRange.isNullObject) this.readMeta(metaRange.values as SheetValue[][], metaRange.rowIndex + 1);
+    const { headers, bodies } = await this.readTables(context);
     const tables: Record<string, StoredRecord[]> = {};
     const claims: { layout: TableRowsLayout; rows: IndexedRecord[] }[] = [];
-    for (const { table, header, body } of reads) {
-      const layout = layoutOf(
-        table,
-        { address: header.address, values: header.values as SheetValue[][] },
-        this.meta.locale,
-      );
+    this.schema.tables.forEach((table, t) => {
+      const layout = layoutOf(table, headers[t], this.meta.locale);
       this.layouts.set(table.key, layout);
-      const { known, records, unclaimed } = recordsOfRows(
-        layout,
-        body.values as SheetValue[][],
-        this.context,
-      );
+      const { known, records, unclaimed } = recordsOfRows(layout, bodies[t], this.context);
       this.known.set(table.key, new Map([...known].map(([id, row]) => [id, row.record])));
       tables[table.key] = records;
       if (unclaimed.length) claims.push({ layout, rows: unclaimed });
-    }
+    });
     if (claims.length) await this.claimRows(context, claims, tables);
     const { counters, ...meta } = this.meta;
     return { meta: { ...meta, counters: { ...counters } }, tables };
+  }
+
+  /**
+   * Every table's header and data rows and `_meta`, in one sync. When the answer is larger than
+   * Excel on the web sends (5 MB), the rows are read again in blocks of `maxCellsPerRead`
+   * cells, a sync per block.
+   */
+  private async readTables(
+    context: Excel.RequestContext,
+  ): Promise<{ headers: { address: string; values: SheetValue[][] }[]; bodies: SheetValue[][][] }> {
+    const read = (bodyProperties: string) => {
+      const metaRange = context.workbook.worksheets
+        .getItemOrNullObject(META_SHEET)
+        .getUsedRangeOrNullObject(true)
+        .load('values,rowIndex');
+      const tables = this.schema.tables.map((table) => {
+        const excelTable = context.workbook.tables.getItem(table.tableName);
+        return {
+          header: excelTable.getHeaderRowRange().load('address,values'),
+          body: excelTable.getDataBodyRange().load(bodyProperties),
+        };
+      });
+      return { metaRange, tables };
+    };
+    let reads = read('values');
+    let whole = true;
+    try {
+      await this.syncOrExplain(context);
+    } catch (error) {
+      if (!isResponseTooLarge(error)) throw error;
+      reads = read('rowCount,columnCount');
+      whole = false;
+      await this.syncOrExplain(context);
+    }
+    const { metaRange, tables } = reads;
+    if (!metaRange.isNullObject) this.readMeta(metaRange.values as SheetValue[][], metaRange.rowIndex + 1);
+    const headers = tables.map(({ header }) => ({
+      address: header.address,
+      values: header.values as SheetValue[][],
+    }));
+    const bodies = whole
+      ? tables.map(({ body }) => body.values as SheetValue[][])
+      : await this.readInBlocks(
+          context,
+          tables.map(({ body }) => body),
+        );
+    return { headers, bodies };
+  }
+
+  /** The values of these ranges (their sizes loaded), in syncs of at most `maxCellsPerRead` cells. */
+  private async readInBlocks(
+    context: Excel.RequestContext,
+    ranges: Excel.Range[],
+  ): Promise<SheetValue[][][]> {
+    const limit = this.options.maxCellsPerRead ?? DEFAULT_CELLS_PER_READ;
+    const bodies: SheetValue[][][] = ranges.map(() => []);
+    const blocks: { range: number; first: number; rows: number }[] = [];
+    ranges.forEach((range, r) => {
+      const rowsPerBlock = Math.max(1, Math.floor(limit / Math.max(1, range.columnCount)));
+      for (let first = 0; first < range.rowCount; first += rowsPerBlock)
+        blocks.push({ range: r, first, rows: Math.min(rowsPerBlock, range.rowCount - first) });
+    });
+    let start = 0;
+    while (start < blocks.length) {
+      // Blocks of several tables share a sync up to the limit.
+      let cells = 0;
+      let end = start;
+      while (end < blocks.length && (end === start || cells + blockCells(blocks[end], ranges) <= limit)) {
+        cells += blockCells(blocks[end], ranges);
+        end += 1;
+      }
+      const loaded = blocks.slice(start, end).map((block) => ({
+        block,
+        range: ranges[block.range]
+          .getCell(block.first, 0)
+          .getResizedRange(block.rows - 1, ranges[block.range].columnCount - 1)
+          .load('values'),
+      }));
+      // A sync per block of cells, so that no answer is larger than Excel on the web sends.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      for (const { block, range } of loaded) bodies[block.range].push(...(range.values as SheetValue[][]));
+      start = end;
+    }
+    return bodies;
   }
 
   private readMeta(values: SheetValue[][], firstRow: number): void {

@@ -59,6 +59,7 @@ class Batch {
   actions: (() => void)[] = [];
   loaded = new Set<OfficeMockObject>();
   writtenBytes = 0;
+  readBytes = 0;
 }
 
 /** A proxy object whose target is found when its creating action runs, as Office.js resolves it. */
@@ -89,6 +90,8 @@ const notFound = (what: string) => new OfficeModelError('ItemNotFound', `${what}
 export interface ExcelModelOptions {
   /** Excel on the web refuses a request above 5 MB; the model measures written values the same way. */
   requestLimitBytes?: number;
+  /** …and an answer above 5 MB: the model measures the loaded properties as JSON. */
+  responseLimitBytes?: number;
 }
 
 /** The workbook, the `Excel.run` over it, and what the tests count. */
@@ -257,6 +260,13 @@ class RequestContext {
       );
     }
     for (const action of batch.actions) action();
+    const answerLimit = this.options.responseLimitBytes;
+    if (answerLimit !== undefined && batch.readBytes > answerLimit) {
+      throw new OfficeModelError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size has exceeded the limit (${batch.readBytes} > ${answerLimit} bytes).`,
+      );
+    }
     for (const mock of batch.loaded) await mock.sync();
     // office-addin-mock settles loaded properties in callbacks it does not await.
     await new Promise((resolve) => setImmediate(resolve));
@@ -292,7 +302,9 @@ function proxy(
       const current = batch();
       current.loaded.add(mock);
       current.actions.push(() => {
-        settable.setValue(name, properties[name]());
+        const value = properties[name]();
+        current.readBytes += JSON.stringify(value ?? null).length;
+        settable.setValue(name, value);
         mock.load(name);
       });
     }
@@ -565,6 +577,29 @@ function rangeProxy(batch: () => Batch, range: Resolvable<Bounds>): unknown {
     { values: write, formulas: write },
     {
       getRow: (index: number) => line('row', index),
+      getCell: (row: number, column: number) =>
+        rangeProxy(
+          batch,
+          resolvable(batch, () => {
+            const b = bounds();
+            if (row < 0 || column < 0 || b.top + row > b.bottom || b.left + column > b.right)
+              throw notFound(`The cell ${row}, ${column} of the range`);
+            const [top, left] = [b.top + row, b.left + column];
+            return { sheet: b.sheet, top, left, bottom: top, right: left };
+          }),
+        ),
+      getResizedRange: (deltaRows: number, deltaColumns: number) =>
+        rangeProxy(
+          batch,
+          resolvable(batch, () => {
+            const b = bounds();
+            const bottom = b.bottom + deltaRows;
+            const right = b.right + deltaColumns;
+            if (bottom < b.top || right < b.left)
+              throw new OfficeModelError('InvalidArgument', 'The size is not valid.');
+            return { ...b, bottom, right };
+          }),
+        ),
       getColumn: (index: number) => line('column', index),
       clear: () =>
         queue(batch, () => {

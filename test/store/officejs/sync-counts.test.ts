@@ -160,3 +160,25 @@ describe('Office.js store: context.sync per call, whatever the number of rows', 
     expect(model.rowsOf('tClients')).toEqual([]);
   });
 });
+
+describe('Office.js store: a workbook larger than one answer of Excel on the web', () => {
+  test('readAll reads the rows again in blocks when the one-sync answer is refused', async () => {
+    const { model, store, rows } = await filledWorkbook();
+    const expected = await store.readAll();
+    const limited = await ExcelModel.load(await model.workbook.xlsx.writeBuffer(), {
+      responseLimitBytes: 256 * 1024,
+    });
+    const blocks = openOfficeJsStore({ run: limited.run, maxCellsPerRead: 5000 });
+    const { syncs, result } = await syncsOf(limited, () => blocks.readAll());
+    expect(result).toEqual(expected);
+    // The refused sync, one for headers, sizes and _meta, then syncs of at most 5,000 cells,
+    // each answer under the limit (the model refuses any other).
+    const cells = CURRENT_SCHEMA.tables.reduce((n, t) => {
+      const width = limited.headersOf(t.tableName).length;
+      return n + Math.max(1, limited.rowsOf(t.tableName).length) * width;
+    }, 0);
+    expect(rows).toBeGreaterThan(3000);
+    expect(syncs).toBeGreaterThanOrEqual(2 + Math.ceil(cells / 5000));
+    expect(syncs).toBeLessThanOrEqual(2 + Math.ceil(cells / 5000) + CURRENT_SCHEMA.tables.length);
+  });
+});
