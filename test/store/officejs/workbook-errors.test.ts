@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { isRelacjeError } from '../../../src/core/errors';
+import { META_SHEET } from '../../../src/core/schema';
 import { openOfficeJsStore } from '../../../src/store/officejs/officejs-store';
 import { openXlsxStore } from '../../../src/store/xlsx/xlsx-store';
 import { clientRecord } from '../../contract/store-contract';
@@ -107,6 +108,22 @@ describe('Office.js store: writes between our syncs', () => {
       ['client-1', null, 1],
       ['client-2', 'Kalisz', 2],
     ]);
+  });
+
+  test('a co-author counting between our read and write: their number stays taken, we count on', async () => {
+    const model = await ExcelModel.create('pl');
+    const store = openOfficeJsStore({ run: model.run });
+    expect(await store.nextCounter('offers')).toBe(1);
+    const first = model.syncs + 1;
+    model.beforeSync = (sync) => {
+      if (sync !== first + 1) return;
+      const meta = model.workbook.getWorksheet(META_SHEET)!;
+      meta.eachRow((row) => {
+        if (row.getCell(1).text === 'counter:offers') row.getCell(2).value = 5;
+      });
+    };
+    expect(await store.nextCounter('offers')).toBe(6);
+    expect((await store.readAll()).meta.counters).toEqual({ offers: 6 });
   });
 
   test('a retry of a record another store wrote is recognised by reading its row', async () => {
