@@ -13,18 +13,21 @@ export interface ServiceStoreUnderTest {
 }
 
 type StoreMethod = 'readAll' | 'append' | 'update' | 'remove';
+/** A method, or a method on one table such as `append:audit`. */
+type FailingCall = StoreMethod | `${StoreMethod}:${string}`;
 
-/** Records `method:table` for every call, and can make one method fail. */
+/** Records `method:table` for every call, and can make one kind of call fail. */
 export function countingStore(inner: WorkbookStore): {
   store: WorkbookStore;
   calls: string[];
-  failOn: (method: StoreMethod | undefined) => void;
+  failOn: (call: FailingCall | undefined) => void;
 } {
   const calls: string[] = [];
-  let failing: StoreMethod | undefined;
-  const refuse = (method: StoreMethod) => {
-    if (failing === method)
+  let failing: FailingCall | undefined;
+  const refuse = (method: StoreMethod, table = '') => {
+    if (failing === method || failing === `${method}:${table}`) {
       throw new RelacjeError('unavailable', { detail: `${method} refused by the test` });
+    }
   };
   const store: WorkbookStore = {
     readAll: async () => {
@@ -34,24 +37,24 @@ export function countingStore(inner: WorkbookStore): {
     },
     append: async (table, records) => {
       calls.push(`append:${table}`);
-      refuse('append');
+      refuse('append', table);
       return inner.append(table, records);
     },
     update: async (table, updates) => {
       calls.push(`update:${table}`);
-      refuse('update');
+      refuse('update', table);
       return inner.update(table, updates);
     },
     remove: async (table, refs) => {
       calls.push(`remove:${table}`);
-      refuse('remove');
+      refuse('remove', table);
       return inner.remove(table, refs);
     },
     nextCounter: (name) => inner.nextCounter(name),
     writeDashboard: (cells) => inner.writeDashboard(cells),
     close: () => inner.close(),
   };
-  return { store, calls, failOn: (method) => (failing = method) };
+  return { store, calls, failOn: (call) => (failing = call) };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -140,6 +143,18 @@ export function runCrmServiceSuite(name: string, factory: () => Promise<ServiceS
       expect(service.snapshot).not.toBe(before);
       expect(service.snapshot?.tables.people).toBe(before?.tables.people);
       expect(service.snapshot?.tables.clients).not.toBe(before?.tables.clients);
+    });
+
+    test('when the audit row cannot be written the record stays saved and shown, and the error is passed on', async () => {
+      await service.load();
+      const heard: number[] = [];
+      service.subscribe(() => heard.push(service.snapshot?.tables.clients.length ?? -1));
+      counted.failOn('append:audit');
+      const error = await rejection(service.create('clients', client(1)));
+      expect(isRelacjeError(error, 'unavailable')).toBe(true);
+      expect((await rows('clients')).map((c) => c.id)).toEqual(['c-1']);
+      expect(service.snapshot?.tables.clients.map((c) => c.id)).toEqual(['c-1']);
+      expect(heard).toEqual([1]);
     });
 
     test('an invalid NIP is invalidRecord naming the field, and nothing is written', async () => {
