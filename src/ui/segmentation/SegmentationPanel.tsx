@@ -1,12 +1,136 @@
+import {
+  Body1,
+  MessageBar,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
 import type { Locale } from '../../core/i18n';
+import type { DateWindow } from '../../core/segmentation';
 import type { CrmService } from '../../services/crm-service';
+import { WorkInProgress } from '../import/WorkInProgress';
+import { ErrorMessageBar } from '../shared/ErrorMessageBar';
+import { useCrmSnapshot } from '../shared/use-crm';
+import { ChangePreview } from './ChangePreview';
+import { ReadinessForm } from './ReadinessForm';
+import { RuleForm } from './RuleForm';
+import { ScoringForm } from './ScoringForm';
+import { clientsOf, lastTwelveMonths, todayUtc } from './segmentation-facts';
+import {
+  SEGMENTATION_VIEW_COUNTS,
+  segmentationViewText,
+  type SegmentationViewTextKey,
+} from './segmentation-view-texts';
+import { useSegmentChanges } from './use-segment-changes';
+import { WindowFields } from './WindowFields';
 
 export interface SegmentationPanelProps {
   locale: Locale;
   service: CrmService;
 }
 
-/** Placeholder until the view is built; the app shell already links to it. */
-export function SegmentationPanel(_props: SegmentationPanelProps) {
-  return null;
+type Method = 'abc' | 'rfm' | 'rule' | 'readiness';
+
+const METHODS: readonly { method: Method; label: SegmentationViewTextKey; hint: SegmentationViewTextKey }[] =
+  [
+    { method: 'abc', label: 'methodAbc', hint: 'abcHint' },
+    { method: 'rfm', label: 'methodRfm', hint: 'rfmHint' },
+    { method: 'rule', label: 'methodRule', hint: 'ruleHint' },
+    { method: 'readiness', label: 'methodReadiness', hint: 'readinessHint' },
+  ];
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px' },
+  methods: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  hint: { color: tokens.colorNeutralForeground2 },
+  title: { margin: 0 },
+});
+
+/**
+ * Segmentation: choose a method, compute it over the loaded workbook (pure core functions), see
+ * how many clients move where, then write every change in one batch.
+ */
+export function SegmentationPanel({ locale, service }: SegmentationPanelProps) {
+  const styles = useStyles();
+  const snapshot = useCrmSnapshot(service);
+  const [method, setMethod] = useState<Method>('abc');
+  const [today] = useState(todayUtc);
+  const [window, setWindow] = useState<DateWindow>(() => lastTwelveMonths(today));
+  const changes = useSegmentChanges(service);
+  const text = (key: SegmentationViewTextKey) => segmentationViewText(locale, key);
+  const chosen = METHODS.find((candidate) => candidate.method === method) ?? METHODS[0];
+
+  const changeWindow = (next: DateWindow) => {
+    setWindow(next);
+    changes.reset();
+  };
+
+  const renderForm = () => {
+    if (!snapshot) return <Body1>{text('noWorkbook')}</Body1>;
+    const props = { locale, snapshot, window, today, changes };
+    switch (method) {
+      case 'abc':
+      case 'rfm':
+        return <ScoringForm {...props} method={method} />;
+      case 'rule':
+        return <RuleForm {...props} />;
+      case 'readiness':
+        return <ReadinessForm locale={locale} snapshot={snapshot} changes={changes} />;
+    }
+  };
+
+  return (
+    <section className={styles.panel} aria-labelledby="segmentation-title">
+      <Title3 as="h2" id="segmentation-title" className={styles.title}>
+        {text('title')}
+      </Title3>
+      <TabList
+        className={styles.methods}
+        size="small"
+        aria-label={text('methodLabel')}
+        selectedValue={method}
+        onTabSelect={(_event, data) => {
+          setMethod(data.value as Method);
+          changes.reset();
+        }}
+      >
+        {METHODS.map((candidate) => (
+          <Tab key={candidate.method} value={candidate.method}>
+            {text(candidate.label)}
+          </Tab>
+        ))}
+      </TabList>
+      <Body1 className={styles.hint}>{text(chosen.hint)}</Body1>
+      {method !== 'readiness' && <WindowFields locale={locale} window={window} onChange={changeWindow} />}
+      {renderForm()}
+      {changes.work && (
+        <WorkInProgress
+          label={text(changes.work.label)}
+          cancelLabel={text('cancel')}
+          onCancel={changes.work.cancellable ? changes.cancel : undefined}
+        />
+      )}
+      {changes.plan && snapshot && (
+        <ChangePreview
+          locale={locale}
+          plan={changes.plan}
+          clients={clientsOf(snapshot)}
+          busy={changes.work !== null}
+          onWrite={() => void changes.write()}
+        />
+      )}
+      {changes.written !== null && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{SEGMENTATION_VIEW_COUNTS.written(locale, changes.written)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {changes.error !== null && (
+        <ErrorMessageBar locale={locale} error={changes.error} title={text('writeFailed')} />
+      )}
+    </section>
+  );
 }

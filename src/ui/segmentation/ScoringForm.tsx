@@ -1,0 +1,65 @@
+import { Body1, Button } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Locale } from '../../core/i18n';
+import {
+  classifyAbc,
+  planSegmentChanges,
+  scoreRfm,
+  segmentationAssignments,
+  type AbcResult,
+  type DateWindow,
+  type RfmResult,
+} from '../../core/segmentation';
+import type { WorkbookSnapshot } from '../../store/port';
+import { AbcSummary } from './AbcSummary';
+import { clientsOf, factsOf, isWindow } from './segmentation-facts';
+import { SEGMENTATION_VIEW_COUNTS, segmentationViewText } from './segmentation-view-texts';
+import type { SegmentChanges } from './use-segment-changes';
+
+export interface ScoringFormProps {
+  locale: Locale;
+  method: 'abc' | 'rfm';
+  snapshot: WorkbookSnapshot;
+  window: DateWindow;
+  today: string;
+  changes: SegmentChanges;
+}
+
+type Scores = { method: 'abc'; abc: AbcResult } | { method: 'rfm'; rfm: RfmResult };
+
+/** ABC classes or RFM scores of every client over the period, with their summary before writing. */
+export function ScoringForm({ locale, method, snapshot, window, today, changes }: ScoringFormProps) {
+  const [scores, setScores] = useState<Scores | null>(null);
+  const compute = () =>
+    changes.compute(() => {
+      const facts = factsOf(snapshot, window, today);
+      const computed: Scores =
+        method === 'abc' ? { method, abc: classifyAbc(facts) } : { method, rfm: scoreRfm(facts) };
+      setScores(computed);
+      return planSegmentChanges(
+        clientsOf(snapshot),
+        segmentationAssignments(computed),
+        new Date().toISOString(),
+      );
+    });
+  const shown = changes.plan && scores?.method === method ? scores : null;
+  return (
+    <>
+      <div>
+        <Button
+          appearance="primary"
+          disabled={!isWindow(window) || changes.work !== null}
+          onClick={() => void compute()}
+        >
+          {segmentationViewText(locale, 'compute')}
+        </Button>
+      </div>
+      {shown?.method === 'abc' && <AbcSummary locale={locale} abc={shown.abc} />}
+      {shown?.method === 'rfm' && (
+        <Body1>
+          {SEGMENTATION_VIEW_COUNTS.rfmScored(locale, shown.rfm.scoredClients, shown.rfm.rows.length)}
+        </Body1>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+import type { Bilingual, Locale } from '../../core/i18n';
+import type { SegmentOperator } from '../../core/segmentation';
+
+/** Every text of the segmentation view, in both languages. */
+export const SEGMENTATION_VIEW_TEXTS = {
+  title: { pl: 'Segmentacja klientów', en: 'Client segmentation' },
+  methodLabel: { pl: 'Metoda', en: 'Method' },
+  methodAbc: { pl: 'ABC', en: 'ABC' },
+  methodRfm: { pl: 'RFM', en: 'RFM' },
+  methodRule: { pl: 'Reguła', en: 'Rule' },
+  methodReadiness: { pl: 'Klient kluczowy', en: 'Key account' },
+  abcHint: {
+    pl: 'Klasa A: klienci, którzy dają pierwsze 80% wartości wygranych w wybranym okresie; B: kolejne 15%; C: pozostali.',
+    en: 'Class A: the clients making the first 80% of the won value in the chosen period; B: the next 15%; C: the rest.',
+  },
+  rfmHint: {
+    pl: 'Ocena 1–5 za świeżość ostatniego kontaktu (R), liczbę kontaktów (F) i wartość wygranych (M) w okresie, np. „545”.',
+    en: 'A 1–5 score for the recency of the last contact (R), the number of contacts (F) and the won value (M) in the period, e.g. "545".',
+  },
+  ruleHint: {
+    pl: 'Klienci spełniający warunki trafią do segmentu o podanej nazwie; pozostali zachowają swój segment.',
+    en: 'Clients meeting the conditions go to the segment of the given name; the others keep their segment.',
+  },
+  readinessHint: {
+    pl: 'Oceń gotowość klienta do współpracy (1 — wcale, 5 — w pełni) i jego znaczenie dla firmy. Ocena zaproponuje wariant współpracy: negocjacje, kooperację albo integrację.',
+    en: "Rate the client's readiness to cooperate (1: not at all, 5: fully) and its importance to us. The assessment proposes the cooperation variant: negotiation, cooperation or integration.",
+  },
+  windowFrom: { pl: 'Okres od', en: 'Period from' },
+  windowTo: { pl: 'do', en: 'to' },
+  windowInvalid: {
+    pl: 'Podaj okres: dwie daty, pierwsza nie późniejsza niż druga.',
+    en: 'Give the period: two dates, the first not after the second.',
+  },
+  compute: { pl: 'Oblicz', en: 'Compute' },
+  computing: { pl: 'Obliczanie…', en: 'Computing…' },
+  cancel: { pl: 'Przerwij', en: 'Cancel' },
+  classColumn: { pl: 'Klasa', en: 'Class' },
+  clientsColumn: { pl: 'Klienci', en: 'Clients' },
+  valueShareColumn: { pl: 'Udział w wartości', en: 'Share of value' },
+  abcSummaryCaption: { pl: 'Klasy ABC w okresie', en: 'ABC classes in the period' },
+  previewTitle: { pl: 'Co się zmieni', en: 'What will change' },
+  noChanges: {
+    pl: 'Nic się nie zmieni — skoroszyt ma już te wyniki.',
+    en: 'Nothing changes: the workbook already holds these results.',
+  },
+  changesCaption: { pl: 'Zmieniani klienci', en: 'Clients that change' },
+  clientColumn: { pl: 'Klient', en: 'Client' },
+  changeColumn: { pl: 'Zmiana', en: 'Change' },
+  empty: { pl: '(puste)', en: '(empty)' },
+  write: { pl: 'Zapisz w skoroszycie', en: 'Write to the workbook' },
+  writing: { pl: 'Zapisywanie w skoroszycie…', en: 'Writing to the workbook…' },
+  writeFailed: {
+    pl: 'Nie udało się zapisać wyników — skoroszyt pozostał bez zmian.',
+    en: 'Could not write the results; the workbook is unchanged.',
+  },
+  noWorkbook: { pl: 'Skoroszyt nie jest jeszcze wczytany.', en: 'The workbook is not loaded yet.' },
+  segmentName: { pl: 'Nazwa segmentu', en: 'Segment name' },
+  segmentNameMissing: { pl: 'Podaj nazwę segmentu.', en: 'Give the segment a name.' },
+  combinator: { pl: 'Klient musi spełniać', en: 'The client must meet' },
+  combinatorAnd: { pl: 'wszystkie warunki (i)', en: 'all conditions (and)' },
+  combinatorOr: { pl: 'dowolny warunek (lub)', en: 'any condition (or)' },
+  condition: { pl: 'Warunek', en: 'Condition' },
+  field: { pl: 'Pole', en: 'Field' },
+  operator: { pl: 'Operator', en: 'Operator' },
+  value: { pl: 'Wartość', en: 'Value' },
+  valueTo: { pl: 'Wartość do', en: 'Value to' },
+  listHint: { pl: 'Wartości rozdziel średnikiem', en: 'Separate the values with semicolons' },
+  yes: { pl: 'tak', en: 'yes' },
+  no: { pl: 'nie', en: 'no' },
+  clientFieldsGroup: { pl: 'Pola klienta', en: 'Client fields' },
+  computedFieldsGroup: { pl: 'Wyliczane', en: 'Computed' },
+  addCondition: { pl: 'Dodaj warunek', en: 'Add a condition' },
+  removeCondition: { pl: 'Usuń warunek', en: 'Remove the condition' },
+  ruleProblems: { pl: 'Popraw regułę', en: 'Fix the rule' },
+  findClient: { pl: 'Szukaj klienta', en: 'Find a client' },
+  chosenClient: { pl: 'Klient', en: 'Client' },
+  chooseClient: { pl: '— wybierz klienta —', en: '— choose a client —' },
+  clientMissing: { pl: 'Wybierz klienta do oceny.', en: 'Choose the client to assess.' },
+  assess: { pl: 'Oceń', en: 'Assess' },
+  proposal: { pl: 'Propozycja', en: 'Proposal' },
+  keyAccountYes: { pl: 'Klient kluczowy: tak', en: 'Key account: yes' },
+  keyAccountNo: { pl: 'Klient kluczowy: nie', en: 'Key account: no' },
+  noVariant: { pl: 'bez wariantu współpracy', en: 'no cooperation variant' },
+  holdingBack: { pl: 'Do poprawy przed głębszym wariantem:', en: 'To improve before a deeper variant:' },
+} satisfies Record<string, Bilingual>;
+
+export type SegmentationViewTextKey = keyof typeof SEGMENTATION_VIEW_TEXTS;
+
+export function segmentationViewText(locale: Locale, key: SegmentationViewTextKey): string {
+  return SEGMENTATION_VIEW_TEXTS[key][locale];
+}
+
+export const OPERATOR_TEXTS: Record<SegmentOperator, Bilingual> = {
+  equals: { pl: 'jest równe', en: 'equals' },
+  notEquals: { pl: 'jest różne od', en: 'is not' },
+  contains: { pl: 'zawiera', en: 'contains' },
+  startsWith: { pl: 'zaczyna się od', en: 'starts with' },
+  greaterThan: { pl: 'większe / później niż', en: 'greater / later than' },
+  lessThan: { pl: 'mniejsze / wcześniej niż', en: 'less / earlier than' },
+  between: { pl: 'pomiędzy', en: 'between' },
+  isEmpty: { pl: 'jest puste', en: 'is empty' },
+  isNotEmpty: { pl: 'nie jest puste', en: 'is not empty' },
+  in: { pl: 'jest jednym z', en: 'is one of' },
+};
+
+/** Texts with figures in them. */
+export const SEGMENTATION_VIEW_COUNTS = {
+  changedClients: (locale: Locale, changed: number, unchanged: number) =>
+    locale === 'pl'
+      ? `Zmieni się klientów: ${changed} (bez zmian: ${unchanged}).`
+      : `Clients that change: ${changed} (unchanged: ${unchanged}).`,
+  transition: (locale: Locale, field: string, clients: number, from: string, to: string) =>
+    locale === 'pl'
+      ? `${field}: ${clients} ${clients === 1 ? 'klient przechodzi' : 'klientów przechodzi'} z ${from} do ${to}`
+      : `${field}: ${clients} ${clients === 1 ? 'client moves' : 'clients move'} from ${from} to ${to}`,
+  moreChanges: (locale: Locale, count: number) =>
+    locale === 'pl' ? `…i ${count} więcej.` : `…and ${count} more.`,
+  written: (locale: Locale, count: number) =>
+    locale === 'pl'
+      ? `Zapisano w skoroszycie zmiany u klientów: ${count}.`
+      : `Changes written to the workbook for ${count} clients.`,
+  selected: (locale: Locale, count: number, name: string) =>
+    locale === 'pl'
+      ? `Warunki spełnia klientów: ${count} — trafią do segmentu „${name}”.`
+      : `${count} clients meet the conditions and go to the segment "${name}".`,
+  rfmScored: (locale: Locale, scored: number, all: number) =>
+    locale === 'pl'
+      ? `Ocenieni klienci: ${scored} z ${all} (pozostali nie mają w okresie kontaktów ani wygranych).`
+      : `Clients scored: ${scored} of ${all} (the others have no contacts or deals in the period).`,
+  score: (locale: Locale, value: number) => (locale === 'pl' ? `ocena ${value}` : `score ${value}`),
+};
