@@ -94,6 +94,8 @@ const RETRYABLE_IN_BATCH = new Set([424, 429, 503]);
  * every writer: taking a lock someone else holds writes what is already there.
  */
 const LOCKED_AT = '1900-01-01T00:00:00.000Z';
+/** A counter row's third cell while one writer counts on; the same for every writer, as `LOCKED_AT`. */
+const COUNTER_LOCK = 'locked';
 /** A lock held longer than this was left by a pane that stopped between locking and writing. */
 const LOCK_LEASE_MS = 30_000;
 
@@ -567,7 +569,7 @@ export class GraphWorkbookStore implements WorkbookStore {
             detail: `${table.tableName}, ${refs[locked].id}: another user is saving this row`,
           });
         }
-        await (this.options.sleep ?? ((t: number) => new Promise((resolve) => setTimeout(resolve, t))))(wait);
+        await this.sleep(wait);
       } else if (attempt >= 2) {
         const moved = found.findIndex((f) => f.state === 'elsewhere');
         throw new RelacjeError('recordNotFound', { table: table.tableName, id: refs[moved].id });
@@ -765,37 +767,79 @@ export class GraphWorkbookStore implements WorkbookStore {
     return results;
   }
 
+  /**
+   * Counters live in `_meta` as key/value rows. Graph has no conditional write, so the counter's
+   * row is locked first (its third cell set to `COUNTER_LOCK`, read in the same batch), counted on
+   * under the lock, and written with the lock cleared: two requests, and no number given twice.
+   */
   nextCounter(name: string): Promise<number> {
     return this.enqueue(async () => {
-      for (let attempt = 0; attempt < 10; attempt += 1) {
-        const key = `counter:${name}`;
+      const key = `counter:${name}`;
+      const waits = new LockWaits(() => this.now().getTime());
+      for (let attempt = 0; attempt < 50; attempt += 1) {
         const row = this.metaRows.get(key) ?? this.metaLastRow + 1;
-        const expected = this.meta.counters[name];
-        const value = (expected ?? 0) + 1;
-        const address = `A${row}:B${row}`;
-        const [before] = await this.compareAndSet(address, [[key, value]]);
-        const beforeKey = String(before[0]);
-        const beforeValue = before[1];
-        const matched =
-          expected === undefined ? beforeKey === '' : beforeKey === key && beforeValue === expected;
+        const address = `A${row}:C${row}`;
+        const [before] = await this.compareAndSet(address, [[null, null, `'${COUNTER_LOCK}`]]);
+        const beforeKey = String(before[0] ?? '');
+        const ours = beforeKey === key || beforeKey === '';
+        if (String(before[2] ?? '') === COUNTER_LOCK && !(ours && waits.abandoned(key))) {
+          if (ours) {
+            const wait = waits.next(Math.min(attempt, 5));
+            if (wait === undefined) break;
+            await this.sleep(wait);
+          } else {
+            await this.rereadMeta();
+          }
+          continue;
+        }
+        if (!ours) {
+          // Another key's row: give its lock cell back, and learn where our key is now.
+          await this.compareAndSet(address, [[null, null, literal(before[2] ?? '')]]);
+          await this.rereadMeta();
+          continue;
+        }
+        const value = (beforeKey === key && typeof before[1] === 'number' ? before[1] : 0) + 1;
+        await this.writeCounter(address, key, value);
         this.metaRows.set(key, row);
         this.metaLastRow = Math.max(this.metaLastRow, row);
-        if (matched) {
-          this.meta.counters[name] = value;
-          return value;
-        }
-        // Someone counted meanwhile: their value goes back (ours was written over it) and we count on from it.
-        if (beforeKey !== '') await this.compareAndSet(address, [before.map(literal)]);
-        if (beforeKey === key && typeof beforeValue === 'number') {
-          this.meta.counters[name] = beforeValue;
-        } else if (beforeKey !== key) {
-          // The row we took for a new counter is another key's: look further down next time.
-          this.metaRows.delete(key);
-          this.metaLastRow = row;
-        }
+        this.meta.counters[name] = value;
+        return value;
       }
       throw new RelacjeError('unavailable', { detail: `the counter ${name} is changing too often` });
     });
+  }
+
+  /** The counter's new value, its row unlocked; a lost answer is checked before writing again. */
+  private async writeCounter(address: string, key: string, value: number): Promise<void> {
+    const range = `${this.sheetUrl(META_SHEET)}/range(address='${address}')`;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await this.inSession((headers) =>
+          this.transport.send('PATCH', range, {
+            body: { values: [[`'${key}`, value, '']] },
+            headers,
+            idempotent: false,
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!(error instanceof OutcomeUnknown) || attempt >= 3) throw error;
+        // Still locked means not written (nobody else writes a row we hold); anything else means done.
+        const now = await this.transport.send<{ values: SheetValue[][] }>('GET', range);
+        if (String(now.values[0][2] ?? '') !== COUNTER_LOCK) return;
+      }
+    }
+  }
+
+  private async rereadMeta(): Promise<void> {
+    const [answer] = await this.transport.batch([
+      { id: 'meta', method: 'GET', url: `${this.sheetUrl(META_SHEET)}/usedRange(valuesOnly=true)` },
+    ]);
+    this.readMeta(answer);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return (this.options.sleep ?? ((t: number) => new Promise((resolve) => setTimeout(resolve, t))))(ms);
   }
 
   /** Writes `values` to a range of `_meta` right after reading it, in one batch; returns what was there. */

@@ -146,3 +146,24 @@ test('ten writers through the local server lose no acknowledged row and overwrit
     `concurrent writers: ${outcome.appended.length} rows appended, ${outcome.updates.length} updates acknowledged, ${outcome.conflicts.length} conflicts`,
   );
 }, 60_000);
+
+test('ten writers counting offer numbers at once get every number exactly once', async () => {
+  const stores = Array.from({ length: WRITERS }, () => harness.store());
+  await Promise.all(stores.map((store) => store.readAll()));
+  const given: Record<string, number[]> = { offers: [], invoices: [] };
+  // Two counters that do not exist yet: both are created by racing writers, on rows of their own.
+  await Promise.all(
+    stores.map(async (store, writer) => {
+      const counter = writer % 2 === 0 ? 'offers' : 'invoices';
+      for (let i = 0; i < 3; i += 1) given[counter].push(await store.nextCounter(counter));
+    }),
+  );
+  const perCounter = (WRITERS / 2) * 3;
+  const oneToN = Array.from({ length: perCounter }, (_, i) => i + 1);
+  expect([...given.offers].sort((a, b) => a - b)).toEqual(oneToN);
+  expect([...given.invoices].sort((a, b) => a - b)).toEqual(oneToN);
+  expect((await harness.store().readAll()).meta.counters).toEqual({
+    offers: perCounter,
+    invoices: perCounter,
+  });
+}, 60_000);
