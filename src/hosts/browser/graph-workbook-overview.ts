@@ -30,6 +30,21 @@ async function getJson<T>(fetchFn: Fetch, url: string, resource: string): Promis
   return body as T;
 }
 
+/** The chosen workbook, or else the first .xlsx in the drive's root; null when there is none. */
+export async function findWorkbookName(
+  baseUrl: string,
+  chosenWorkbook: string | null,
+  fetchFn: Fetch = (url, init) => fetch(url, init),
+): Promise<string | null> {
+  if (chosenWorkbook) return chosenWorkbook;
+  const root = baseUrl.replace(/\/+$/, '');
+  const children = await getJson<DriveItemList>(fetchFn, `${root}/v1.0/me/drive/root/children`, root);
+  return (
+    children.value.find((item) => item.file !== undefined && item.name.toLowerCase().endsWith('.xlsx'))
+      ?.name ?? null
+  );
+}
+
 /**
  * The overview read over the Graph workbook API of a server at `baseUrl` (the local workbook server
  * in the standalone mode). Without a chosen workbook, the first .xlsx in the drive's root is shown.
@@ -42,13 +57,7 @@ export function graphWorkbookOverview(
   const root = baseUrl.replace(/\/+$/, '');
   return {
     async loadOverview(): Promise<WorkbookOverview | null> {
-      let workbookName = chosenWorkbook;
-      if (!workbookName) {
-        const children = await getJson<DriveItemList>(fetchFn, `${root}/v1.0/me/drive/root/children`, root);
-        workbookName =
-          children.value.find((item) => item.file !== undefined && item.name.toLowerCase().endsWith('.xlsx'))
-            ?.name ?? null;
-      }
+      const workbookName = await findWorkbookName(baseUrl, chosenWorkbook, fetchFn);
       if (!workbookName) return null;
       const url = `${root}/v1.0/me/drive/root:/${encodeURIComponent(workbookName)}:/workbook/tables`;
       const tables = await getJson<TableList>(fetchFn, url, workbookName);

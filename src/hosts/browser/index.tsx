@@ -1,41 +1,27 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isLocale, localeFromLanguageTag, type Locale } from '../../core/i18n';
-import { graphWorkbookOverview } from './graph-workbook-overview';
+import { recall, remember } from './remembered';
 
 /*
  * The standalone browser mode: the panes outside Office, over the local workbook server. No Office.js
- * here. The app is a separate chunk so that this entry stays tiny and later panes load on demand.
+ * here. The app is a separate chunk so that this entry stays tiny; the Graph store and the CRM
+ * service are another one, loaded with the workbook.
  */
-const RelacjeApp = lazy(() =>
-  import(/* webpackChunkName: "app" */ '../../ui/app/RelacjeApp').then((m) => ({ default: m.RelacjeApp })),
+const StandalonePane = lazy(() =>
+  import(/* webpackChunkName: "app" */ './StandalonePane').then((m) => ({ default: m.StandalonePane })),
 );
 
 const LOCALE_KEY = 'relacje.locale';
 
-function rememberedLocale(): Locale | null {
-  try {
-    const stored = window.localStorage.getItem(LOCALE_KEY);
-    return isLocale(stored) ? stored : null;
-  } catch {
-    // Storage can be switched off (private mode, Office's sandbox); the browser's language will do.
-    return null;
-  }
-}
-
-function rememberLocale(locale: Locale): void {
-  try {
-    window.localStorage.setItem(LOCALE_KEY, locale);
-  } catch {
-    // Not remembering the choice is harmless.
-  }
-}
-
 const query = new URLSearchParams(window.location.search);
 const queryLocale = query.get('lang');
+const rememberedLocale = recall(LOCALE_KEY);
 const initialLocale: Locale = isLocale(queryLocale)
   ? queryLocale
-  : (rememberedLocale() ?? localeFromLanguageTag(navigator.languages?.[0] ?? navigator.language));
+  : isLocale(rememberedLocale)
+    ? rememberedLocale
+    : localeFromLanguageTag(navigator.languages?.[0] ?? navigator.language);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('taskpane.html has no #root element');
@@ -43,10 +29,10 @@ if (!container) throw new Error('taskpane.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <Suspense fallback={null}>
-      <RelacjeApp
+      <StandalonePane
         initialLocale={initialLocale}
-        services={{ workbookOverview: graphWorkbookOverview(window.location.origin, query.get('workbook')) }}
-        onLocaleChange={rememberLocale}
+        chosenWorkbook={query.get('workbook')}
+        onLocaleChange={(locale) => remember(LOCALE_KEY, locale)}
       />
     </Suspense>
   </StrictMode>,

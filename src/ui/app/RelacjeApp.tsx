@@ -2,44 +2,94 @@ import {
   Button,
   Caption1,
   FluentProvider,
-  Title2,
+  Tab,
+  TabList,
+  Title3,
   makeStyles,
   tokens,
   webLightTheme,
+  type Theme,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Locale } from '../../core/i18n';
+import type { CrmService } from '../../services/crm-service';
+import { ClientsView } from '../clients/ClientsView';
 import { uiText } from '../i18n/ui-texts';
+import { ImportWizard } from '../import/ImportWizard';
+import { SegmentationPanel } from '../segmentation/SegmentationPanel';
+import { ErrorMessageBar } from '../shared/ErrorMessageBar';
+import { WorkProgress } from '../shared/WorkProgress';
 import { WorkbookOverviewPanel } from '../workbook-overview/WorkbookOverviewPanel';
 import type { WorkbookOverviewService } from '../workbook-overview/workbook-overview-service';
+import { appText } from './app-texts';
+import { useWorkbookLoad } from './use-workbook-load';
 
-/** The services the panes call; hosts provide them. */
+/** The services the panes call; hosts build them over the store they chose. */
 export interface RelacjeServices {
-  workbookOverview: WorkbookOverviewService;
+  /** The client base and everything linked to it. */
+  crm: CrmService;
+  /** When given, a "Workbook" tab lists the workbook's tables. */
+  workbookOverview?: WorkbookOverviewService;
 }
 
+/**
+ * The whole pane. Hosts render it with the user's language and the services; it loads the
+ * workbook through `services.crm` itself (unless its snapshot is already there).
+ */
 export interface RelacjeAppProps {
   initialLocale: Locale;
   services: RelacjeServices;
   /** Told about every language change, so the host can remember it. */
   onLocaleChange?: (locale: Locale) => void;
+  /** The Fluent theme, e.g. one matching Office's; the web light theme by default. */
+  theme?: Theme;
 }
+
+type View = 'clients' | 'import' | 'segmentation' | 'workbook';
 
 const useStyles = makeStyles({
   page: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
-    minHeight: '100vh',
+    height: '100vh',
     boxSizing: 'border-box',
+    minWidth: '300px',
+    backgroundColor: tokens.colorNeutralBackground2,
   },
-  header: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between' },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    paddingBlock: tokens.spacingVerticalS,
+    paddingInline: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  nav: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingInline: tokens.spacingHorizontalXS,
+    overflowX: 'auto',
+    flexShrink: 0,
+  },
+  content: {
+    flexGrow: 1,
+    minHeight: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    padding: tokens.spacingHorizontalM,
+    gap: tokens.spacingVerticalM,
+    overflowY: 'auto',
+  },
+  title: { margin: 0 },
+  tagline: { color: tokens.colorNeutralForeground3 },
 });
 
-export function RelacjeApp({ initialLocale, services, onLocaleChange }: RelacjeAppProps) {
+export function RelacjeApp({ initialLocale, services, onLocaleChange, theme }: RelacjeAppProps) {
   const styles = useStyles();
   const [locale, setLocale] = useState<Locale>(initialLocale);
+  const [view, setView] = useState<View>('clients');
+  const { state, retry } = useWorkbookLoad(services.crm);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -52,15 +102,35 @@ export function RelacjeApp({ initialLocale, services, onLocaleChange }: RelacjeA
     onLocaleChange?.(next);
   };
 
+  const renderView = () => {
+    if (view === 'workbook' && services.workbookOverview) {
+      return <WorkbookOverviewPanel locale={locale} service={services.workbookOverview} />;
+    }
+    if (state.kind === 'loading') return <WorkProgress label={appText(locale, 'loadingWorkbook')} />;
+    if (state.kind === 'failed') {
+      return (
+        <ErrorMessageBar
+          locale={locale}
+          error={state.error}
+          title={appText(locale, 'loadFailed')}
+          onRetry={retry}
+        />
+      );
+    }
+    if (view === 'import') return <ImportWizard locale={locale} service={services.crm} />;
+    if (view === 'segmentation') return <SegmentationPanel locale={locale} service={services.crm} />;
+    return <ClientsView locale={locale} service={services.crm} />;
+  };
+
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main className={styles.page}>
+    <FluentProvider theme={theme ?? webLightTheme}>
+      <div className={styles.page}>
         <header className={styles.header}>
           <div>
-            <Title2 as="h1" block>
+            <Title3 as="h1" block className={styles.title}>
               {uiText(locale, 'productName')}
-            </Title2>
-            <Caption1>{uiText(locale, 'productTagline')}</Caption1>
+            </Title3>
+            <Caption1 className={styles.tagline}>{uiText(locale, 'productTagline')}</Caption1>
           </div>
           <Button
             size="small"
@@ -72,8 +142,20 @@ export function RelacjeApp({ initialLocale, services, onLocaleChange }: RelacjeA
             {uiText(locale, 'switchLanguage')}
           </Button>
         </header>
-        <WorkbookOverviewPanel locale={locale} service={services.workbookOverview} />
-      </main>
+        <nav className={styles.nav} aria-label={appText(locale, 'navigation')}>
+          <TabList
+            size="small"
+            selectedValue={view}
+            onTabSelect={(_event, data) => setView(data.value as View)}
+          >
+            <Tab value="clients">{appText(locale, 'clientsTab')}</Tab>
+            <Tab value="import">{appText(locale, 'importTab')}</Tab>
+            <Tab value="segmentation">{appText(locale, 'segmentationTab')}</Tab>
+            {services.workbookOverview && <Tab value="workbook">{appText(locale, 'workbookTab')}</Tab>}
+          </TabList>
+        </nav>
+        <main className={styles.content}>{renderView()}</main>
+      </div>
     </FluentProvider>
   );
 }

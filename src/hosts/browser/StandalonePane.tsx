@@ -1,0 +1,54 @@
+import { useMemo, useState } from 'react';
+import type { Locale } from '../../core/i18n';
+import { RelacjeApp } from '../../ui/app/RelacjeApp';
+import { graphWorkbookOverview } from './graph-workbook-overview';
+import { recall, remember } from './remembered';
+import { standaloneCrmService } from './standalone-crm-service';
+import { UserNameGate } from './UserNameGate';
+
+export interface StandalonePaneProps {
+  initialLocale: Locale;
+  /** `?workbook=` of the page's address. */
+  chosenWorkbook: string | null;
+  onLocaleChange: (locale: Locale) => void;
+}
+
+const USER_KEY = 'relacje.user';
+
+/** The standalone pane: asks once who is working, then the app over the local workbook server. */
+export function StandalonePane({ initialLocale, chosenWorkbook, onLocaleChange }: StandalonePaneProps) {
+  const [locale, setLocale] = useState(initialLocale);
+  const [user, setUser] = useState<string | null>(() => recall(USER_KEY));
+  const origin = window.location.origin;
+  const services = useMemo(
+    () =>
+      user === null
+        ? null
+        : {
+            crm: standaloneCrmService({ origin, chosenWorkbook, user }),
+            workbookOverview: graphWorkbookOverview(origin, chosenWorkbook),
+          },
+    [origin, chosenWorkbook, user],
+  );
+  if (!services) {
+    return (
+      <UserNameGate
+        locale={locale}
+        onChosen={(name) => {
+          remember(USER_KEY, name);
+          setUser(name);
+        }}
+      />
+    );
+  }
+  return (
+    <RelacjeApp
+      initialLocale={locale}
+      services={services}
+      onLocaleChange={(next) => {
+        setLocale(next);
+        onLocaleChange(next);
+      }}
+    />
+  );
+}

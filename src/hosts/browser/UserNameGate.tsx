@@ -1,0 +1,66 @@
+import {
+  Body1,
+  Button,
+  Field,
+  FluentProvider,
+  Input,
+  Title3,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import type { Locale } from '../../core/i18n';
+import { standaloneText } from './standalone-texts';
+
+export interface UserNameGateProps {
+  locale: Locale;
+  onChosen: (name: string) => void;
+}
+
+const useStyles = makeStyles({
+  page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    maxWidth: '420px',
+  },
+});
+
+/** Asked once in the standalone mode (Office knows who the user is): the name the audit records. */
+export function UserNameGate({ locale, onChosen }: UserNameGateProps) {
+  const styles = useStyles();
+  const [name, setName] = useState(standaloneText(locale, 'defaultUser'));
+  const [submitted, setSubmitted] = useState(false);
+  const missing = name.trim() === '';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!missing) onChosen(name.trim());
+  };
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <main className={styles.page}>
+        <form className={styles.form} onSubmit={submit} noValidate>
+          <Title3 as="h1">{standaloneText(locale, 'whoTitle')}</Title3>
+          <Body1>{standaloneText(locale, 'whoHint')}</Body1>
+          <Field
+            label={standaloneText(locale, 'whoLabel')}
+            required
+            validationState={submitted && missing ? 'error' : 'none'}
+            validationMessage={submitted && missing ? standaloneText(locale, 'whoRequired') : undefined}
+          >
+            <Input value={name} onChange={(_e, data) => setName(data.value)} autoComplete="name" />
+          </Field>
+          <div>
+            <Button type="submit" appearance="primary">
+              {standaloneText(locale, 'whoContinue')}
+            </Button>
+          </div>
+        </form>
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,68 @@
+import { RelacjeError } from '../../core/errors';
+import type { ClientImportPlan, CrmService } from '../../services/crm-service';
+import type { RecordFields, RecordUpdate } from '../../store/port';
+import { findWorkbookName } from './graph-workbook-overview';
+
+export interface StandaloneCrmOptions {
+  /** The local workbook server, e.g. `window.location.origin`. */
+  origin: string;
+  /** `?workbook=`; without it the first .xlsx the server offers. */
+  chosenWorkbook: string | null;
+  user: string;
+}
+
+/**
+ * The CRM service of the standalone mode, over the local workbook server's Graph API. The workbook
+ * is found and the Graph store and service code loaded (a separate chunk) on the first `load`, so
+ * the pane's first render waits for neither; until then `snapshot` is null, as before any load.
+ */
+export function standaloneCrmService({ origin, chosenWorkbook, user }: StandaloneCrmOptions): CrmService {
+  const listeners = new Set<() => void>();
+  let inner: Promise<CrmService> | null = null;
+  let ready: CrmService | null = null;
+
+  const open = async (): Promise<CrmService> => {
+    const [workbookName, { openGraphStore }, { createCrmService }] = await Promise.all([
+      findWorkbookName(origin, chosenWorkbook),
+      import(/* webpackChunkName: "workbook-store" */ '../../store/graph/graph-store'),
+      import(/* webpackChunkName: "workbook-store" */ '../../services/store-crm-service'),
+    ]);
+    if (!workbookName) throw new RelacjeError('workbookNotFound', { file: '*.xlsx' });
+    const store = openGraphStore({
+      baseUrl: `${origin.replace(/\/+$/, '')}/`,
+      workbook: `/me/drive/root:/${encodeURIComponent(workbookName)}:`,
+    });
+    const service = createCrmService({ store, user });
+    service.subscribe(() => listeners.forEach((listener) => listener()));
+    ready = service;
+    return service;
+  };
+  const service = (): Promise<CrmService> => {
+    // A failed start (server down, no workbook) is tried again on the next call: the retry button.
+    inner ??= open().catch((error: unknown) => {
+      inner = null;
+      throw error;
+    });
+    return inner;
+  };
+
+  return {
+    get snapshot() {
+      return ready?.snapshot ?? null;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    load: async () => (await service()).load(),
+    create: async (table: string, fields: RecordFields) => (await service()).create(table, fields),
+    update: async (table: string, id: string, expectedVersion: number, changes: RecordFields) =>
+      (await service()).update(table, id, expectedVersion, changes),
+    mergeClients: async (survivorId: string, mergedId: string) =>
+      (await service()).mergeClients(survivorId, mergedId),
+    updateClients: async (updates: readonly RecordUpdate[]) => (await service()).updateClients(updates),
+    importClients: async (plan: ClientImportPlan) => (await service()).importClients(plan),
+  };
+}

@@ -1,0 +1,21 @@
+import type { Bilingual, Locale } from '../../core/i18n';
+
+/** Texts of the app shell: navigation and the workbook's loading states. */
+export const APP_TEXTS = {
+  navigation: { pl: 'Widoki', en: 'Views' },
+  clientsTab: { pl: 'Klienci', en: 'Clients' },
+  importTab: { pl: 'Import', en: 'Import' },
+  segmentationTab: { pl: 'Segmentacja', en: 'Segmentation' },
+  workbookTab: { pl: 'Skoroszyt', en: 'Workbook' },
+  loadingWorkbook: {
+    pl: 'Wczytywanie skoroszytu… Duży skoroszyt może się wczytywać kilka sekund.',
+    en: 'Loading the workbook… A big workbook may take a few seconds.',
+  },
+  loadFailed: { pl: 'Nie udało się wczytać skoroszytu', en: 'Could not load the workbook' },
+} satisfies Record<string, Bilingual>;
+
+export type AppTextKey = keyof typeof APP_TEXTS;
+
+export function appText(locale: Locale, key: AppTextKey): string {
+  return APP_TEXTS[key][locale];
+}

@@ -1,0 +1,227 @@
+import type { ClientCard } from '../../core/clients/client-card';
+import type { Locale } from '../../core/i18n';
+import type { RecordFields } from '../../core/records';
+import type { StoredRecord } from '../../store/port';
+import { enumLabel, enumOptions } from '../shared/enum-options';
+import { shownDate, shownMoney, shownText } from '../shared/format';
+import type { CardItemProps } from './CardItem';
+import type { QuickAddField } from './QuickAddForm';
+import { clientText, type ClientTextKey } from './client-texts';
+
+/** The quick "add" of a card section: which table, which fields the user fills, what is fixed. */
+export interface QuickAddSpec {
+  table: string;
+  label: ClientTextKey;
+  fields: QuickAddField[];
+  initial: RecordFields;
+  fixedAtSave?: () => RecordFields;
+}
+
+/** One list on the client card: its records, how each is shown (badges apart), and its quick add. */
+export interface CardSectionSpec {
+  key: string;
+  title: ClientTextKey;
+  rows: readonly StoredRecord[];
+  item: (row: StoredRecord) => Omit<CardItemProps, 'badges'>;
+  /** Closed-list fields shown as badges, with the list each takes its label from. */
+  badges?: readonly { field: string; enumKey: string; outline?: boolean }[];
+  add?: QuickAddSpec;
+}
+
+interface SectionContext {
+  locale: Locale;
+  card: ClientCard<StoredRecord>;
+  stages: readonly StoredRecord[];
+  surveys: readonly StoredRecord[];
+  today: string;
+}
+
+/** The activity kinds a person records by hand (the others are written by Relacje itself). */
+const HAND_WRITTEN_ACTIVITIES = ['note', 'call', 'meeting', 'emailOut', 'emailIn'];
+
+function distinct(values: readonly string[]): string[] {
+  return [...new Set(values.filter((v) => v !== ''))];
+}
+
+function asChoices(values: readonly string[]) {
+  return values.length > 0 ? values.map((v) => ({ key: v, label: v })) : undefined;
+}
+
+/** The sections of the card below its data: history first, as a salesperson reads it. */
+export function cardSections({ locale, card, stages, surveys, today }: SectionContext): CardSectionSpec[] {
+  const clientId = card.client.id;
+  const due = (value: StoredRecord[string]) =>
+    value ? `${clientText(locale, 'due')}: ${shownDate(value, locale)}` : '';
+  const pipelines = distinct(stages.map((s) => shownText(s.pipeline)));
+  const stageNames = distinct(
+    [...stages].sort((a, b) => Number(a.order ?? 0) - Number(b.order ?? 0)).map((s) => shownText(s.stage)),
+  );
+  return [
+    {
+      key: 'activities',
+      title: 'history',
+      rows: card.history,
+      item: (a) => ({
+        title: shownText(a.subject),
+        details: [
+          enumLabel('activityType', shownText(a.type), locale),
+          shownDate(a.occurredAt, locale),
+          shownText(a.owner),
+        ],
+        body: shownText(a.details),
+      }),
+      add: {
+        table: 'activities',
+        label: 'addActivity',
+        fields: [
+          {
+            key: 'type',
+            choices: enumOptions('activityType', locale).filter((o) =>
+              HAND_WRITTEN_ACTIVITIES.includes(o.key),
+            ),
+          },
+          { key: 'subject' },
+          { key: 'details' },
+        ],
+        initial: { clientId, type: 'note' },
+        fixedAtSave: () => ({ occurredAt: new Date().toISOString() }),
+      },
+    },
+    {
+      key: 'people',
+      title: 'people',
+      rows: card.people.map((p) => p.person),
+      item: (p) => ({
+        title: `${shownText(p.firstName)} ${shownText(p.lastName)}`.trim(),
+        details: [shownText(p.role), shownText(p.email), shownText(p.phone)],
+      }),
+      add: {
+        table: 'people',
+        label: 'addPerson',
+        fields: ['firstName', 'lastName', 'role', 'email', 'phone', 'legalBasis', 'consentDate'].map(
+          (key) => ({
+            key,
+          }),
+        ),
+        initial: { clientId },
+      },
+    },
+    {
+      key: 'tasks',
+      title: 'tasks',
+      rows: card.tasks,
+      item: (t) => ({ title: shownText(t.title), details: [due(t.dueDate), shownText(t.owner)] }),
+      badges: [
+        { field: 'priority', enumKey: 'taskPriority', outline: true },
+        { field: 'status', enumKey: 'taskStatus' },
+      ],
+      add: {
+        table: 'tasks',
+        label: 'addTask',
+        fields: [{ key: 'title' }, { key: 'dueDate' }, { key: 'priority' }],
+        initial: { clientId, status: 'todo', priority: 'normal' },
+      },
+    },
+    {
+      key: 'opportunities',
+      title: 'opportunities',
+      rows: card.opportunities,
+      item: (o) => ({
+        title: shownText(o.name),
+        details: [
+          `${shownText(o.pipeline)}: ${shownText(o.stage)}`,
+          shownMoney(o.value, locale, o.currency),
+          typeof o.probability === 'number' ? `${clientText(locale, 'probability')} ${o.probability}%` : '',
+        ],
+      }),
+      badges: [{ field: 'status', enumKey: 'opportunityStatus' }],
+      add: {
+        table: 'opportunities',
+        label: 'addOpportunity',
+        fields: [
+          { key: 'name' },
+          { key: 'value' },
+          { key: 'pipeline', choices: asChoices(pipelines) },
+          { key: 'stage', choices: asChoices(stageNames) },
+          { key: 'expectedClose' },
+        ],
+        initial: { clientId, status: 'open', pipeline: pipelines[0] ?? '', stage: stageNames[0] ?? '' },
+      },
+    },
+    {
+      // No quick add: an offer's number comes from the workbook's counter, which the offers view owns.
+      key: 'offers',
+      title: 'offers',
+      rows: card.offers,
+      item: (o) => ({
+        title: shownText(o.number),
+        details: [shownDate(o.issuedOn, locale), shownMoney(o.grossTotal, locale, o.currency)],
+      }),
+      badges: [{ field: 'status', enumKey: 'offerStatus' }],
+    },
+    {
+      key: 'projects',
+      title: 'projects',
+      rows: card.projects,
+      item: (p) => ({
+        title: shownText(p.name),
+        details: [
+          enumLabel('projectStatus', shownText(p.status), locale),
+          [shownDate(p.startDate, locale), shownDate(p.endDate, locale)].filter(Boolean).join(' – '),
+          shownText(p.manager),
+        ],
+      }),
+      add: {
+        table: 'projects',
+        label: 'addProject',
+        fields: [{ key: 'name' }, { key: 'manager' }, { key: 'startDate' }],
+        initial: { clientId, status: 'planned', startDate: today },
+      },
+    },
+    {
+      key: 'surveyAnswers',
+      title: 'surveyAnswers',
+      rows: card.surveyAnswers,
+      item: (a) => ({
+        title: shownText(a.question),
+        details: [
+          shownText(surveys.find((s) => s.id === a.surveyId)?.name),
+          typeof a.score === 'number' ? String(a.score) : '',
+          shownDate(a.answeredOn, locale),
+        ],
+        body: shownText(a.comment),
+      }),
+      add:
+        surveys.length === 0
+          ? undefined
+          : {
+              table: 'surveyAnswers',
+              label: 'addSurveyAnswer',
+              fields: [
+                { key: 'surveyId', choices: surveys.map((s) => ({ key: s.id, label: shownText(s.name) })) },
+                { key: 'question' },
+                { key: 'score' },
+                { key: 'comment' },
+              ],
+              initial: { clientId, surveyId: surveys[surveys.length - 1].id, answeredOn: today },
+            },
+    },
+    {
+      key: 'complaints',
+      title: 'complaints',
+      rows: card.complaints,
+      item: (c) => ({
+        title: shownText(c.subject),
+        details: [shownDate(c.receivedOn, locale), due(c.dueDate)],
+        body: shownText(c.resolution),
+      }),
+      badges: [{ field: 'status', enumKey: 'complaintStatus' }],
+      add: {
+        table: 'complaints',
+        label: 'addComplaint',
+        fields: [{ key: 'subject' }, { key: 'receivedOn' }, { key: 'dueDate' }],
+        initial: { clientId, status: 'received', receivedOn: today },
+      },
+    },
+  ];
+}
