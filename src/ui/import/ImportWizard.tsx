@@ -37,6 +37,11 @@ const XLSX_STEPS: readonly ImportStep[] = ['file', 'mapping', 'preview', 'matche
 const useStyles = makeStyles({
   wizard: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px' },
   title: { margin: 0 },
+  // A native select is as wide as its longest option; in a narrow pane it must shrink instead.
+  narrow: {
+    '& .fui-Field, & .fui-Select, & .fui-Input': { minWidth: 0, maxWidth: '100%' },
+    '& select': { minWidth: 0 },
+  },
 });
 
 /**
@@ -152,7 +157,7 @@ export function ImportWizard({ locale, service, readXlsxRows }: ImportWizardProp
   };
 
   return (
-    <section className={styles.wizard} aria-labelledby="import-wizard-title">
+    <section className={`${styles.wizard} ${styles.narrow}`} aria-labelledby="import-wizard-title">
       <Title3 as="h2" id="import-wizard-title" className={styles.title}>
         {text('title')}
       </Title3>

@@ -18,7 +18,7 @@ export interface ConditionRowProps {
 const useStyles = makeStyles({
   row: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 130px), 1fr))',
     gap: tokens.spacingHorizontalS,
     alignItems: 'end',
     padding: tokens.spacingHorizontalS,
@@ -27,6 +27,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     margin: 0,
   },
+  remove: { gridColumn: '1 / -1' },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
 });
 
@@ -58,7 +59,7 @@ export function ConditionRow({ locale, number, condition, fields, onChange, onRe
       return (
         <Field label={fieldLabel}>
           <Select value={value} onChange={(_event, data) => onValue(data.value)}>
-            <option value="" />
+            <option value="">{text('choose')}</option>
             {(field.enumKeys ?? []).map((key) => (
               <option key={key} value={key}>
                 {enumKey ? enumLabel(enumKey, key, locale) : key}
@@ -72,7 +73,7 @@ export function ConditionRow({ locale, number, condition, fields, onChange, onRe
       return (
         <Field label={fieldLabel}>
           <Select value={value} onChange={(_event, data) => onValue(data.value)}>
-            <option value="" />
+            <option value="">{text('choose')}</option>
             <option value="true">{text('yes')}</option>
             <option value="false">{text('no')}</option>
           </Select>
@@ -136,8 +137,13 @@ export function ConditionRow({ locale, number, condition, fields, onChange, onRe
       {condition.operator === 'between' &&
         valueEditor(condition.valueTo, (valueTo) => onChange({ ...condition, valueTo }), text('valueTo'))}
       {onRemove && (
-        <div>
-          <Button appearance="subtle" onClick={onRemove} aria-label={`${text('removeCondition')} ${number}`}>
+        <div className={styles.remove}>
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={onRemove}
+            aria-label={`${text('removeCondition')} ${number}`}
+          >
             {text('removeCondition')}
           </Button>
         </div>

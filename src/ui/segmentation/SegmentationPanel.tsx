@@ -48,6 +48,11 @@ const useStyles = makeStyles({
   methods: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
   hint: { color: tokens.colorNeutralForeground2 },
   title: { margin: 0 },
+  // A native select is as wide as its longest option; in a narrow pane it must shrink instead.
+  narrow: {
+    '& .fui-Field, & .fui-Select, & .fui-Input': { minWidth: 0, maxWidth: '100%' },
+    '& select': { minWidth: 0 },
+  },
 });
 
 /**
@@ -84,7 +89,7 @@ export function SegmentationPanel({ locale, service }: SegmentationPanelProps) {
   };
 
   return (
-    <section className={styles.panel} aria-labelledby="segmentation-title">
+    <section className={`${styles.panel} ${styles.narrow}`} aria-labelledby="segmentation-title">
       <Title3 as="h2" id="segmentation-title" className={styles.title}>
         {text('title')}
       </Title3>

@@ -65,6 +65,7 @@ export const SEGMENTATION_VIEW_TEXTS = {
   value: { pl: 'Wartość', en: 'Value' },
   valueTo: { pl: 'Wartość do', en: 'Value to' },
   listHint: { pl: 'Wartości rozdziel średnikiem', en: 'Separate the values with semicolons' },
+  choose: { pl: '— wybierz —', en: '— choose —' },
   yes: { pl: 'tak', en: 'yes' },
   no: { pl: 'nie', en: 'no' },
   clientFieldsGroup: { pl: 'Pola klienta', en: 'Client fields' },

@@ -90,6 +90,31 @@ describe('the segmentation view in the standalone pane (headless Chromium)', () 
     expect(harness.pageErrors).toEqual([]);
   });
 
+  it("assesses a client's key-account readiness and writes the proposed cooperation variant", async () => {
+    const before = await harness.readWorkbook();
+    const client = before.tables.clients.find((candidate) => candidate.cooperationVariant !== 'integration');
+    expect(client).toBeDefined();
+    const name = String(client?.name);
+    await page.getByRole('tab', { name: 'Klient kluczowy' }).click();
+    await page.getByLabel('Szukaj klienta').fill(name.slice(0, 8));
+    await page.getByRole('combobox', { name: /^Klient/ }).selectOption(String(client?.id));
+    for (const group of await page.getByRole('radiogroup').all())
+      await group.getByRole('radio', { name: '5' }).check();
+    await page.getByRole('button', { name: 'Oceń' }).click();
+    await page.getByText('Propozycja: Integracja').waitFor();
+    await page.getByText(/^Zmieni się klientów: 1 /).waitFor();
+    expect(await axeCheck(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Zapisz w skoroszycie' }).click();
+    await page.getByText('Zapisano w skoroszycie zmiany u klientów: 1.').waitFor();
+
+    const after = await harness.readWorkbook();
+    const stored = after.tables.clients.find((candidate) => candidate.id === client?.id);
+    expect(stored).toMatchObject({ keyAccount: true, cooperationVariant: 'integration' });
+    const others = (clients: WorkbookSnapshot['tables']['clients']) =>
+      clients.filter((c) => c.id !== client?.id);
+    expect(others(after.tables.clients)).toEqual(others(before.tables.clients));
+  });
+
   it('shows the rule builder and the key-account questionnaire without accessibility violations', async () => {
     await page.getByRole('tab', { name: 'Reguła' }).click();
     await page.getByRole('group', { name: 'Warunek 1' }).waitFor();
