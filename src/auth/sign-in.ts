@@ -136,15 +136,18 @@ class MsalSignIn implements AccessTokenSource {
     return this.interactive;
   }
 
-  /** A token without showing anything, or undefined when there is nobody to renew it for yet. */
+  /**
+   * A token without showing anything, or undefined when there is nobody to renew it for yet:
+   * for the known account; else single sign-on for the Office user (Excel, Word); else, under
+   * nested app authentication, for whoever the host has signed in (Outlook).
+   */
   private async silently(): Promise<string | undefined> {
     const account = this.client.getActiveAccount() ?? this.client.getAllAccounts()[0];
-    // Under nested app authentication the host knows the user, so no account is needed.
-    if (account || this.kind === 'nested') {
-      return this.keep(await this.client.acquireTokenSilent({ scopes: this.scopes, account }));
-    }
+    if (account) return this.keep(await this.client.acquireTokenSilent({ scopes: this.scopes, account }));
     const loginHint = await this.options.loginHint?.();
     if (loginHint) return this.keep(await this.client.ssoSilent({ scopes: this.scopes, loginHint }));
+    if (this.kind === 'nested')
+      return this.keep(await this.client.acquireTokenSilent({ scopes: this.scopes }));
     return undefined;
   }
 

@@ -125,6 +125,19 @@ describe('sign-in to Microsoft 365', () => {
     expect(client.active).toEqual(anna);
   });
 
+  test('inside Excel or Word with NestedAppAuth, the Office user is signed in by single sign-on with their login hint', async () => {
+    const client = new FakeTokenClient({ sso: [token('sso-token')] });
+    const { source, created } = await signInWith(client, SHAREPOINT, {
+      nestedAppAuthSupported: () => true,
+      loginHint: async () => anna.username,
+    });
+    expect(created.map((c) => c.kind)).toEqual(['nested']);
+    await expect(source.getAccessToken()).resolves.toBe('sso-token');
+    expect(client.calls).toEqual([
+      { method: 'sso', request: { scopes: ['Files.ReadWrite.All'], loginHint: anna.username } },
+    ]);
+  });
+
   test('outside Office a standard client renews silently for the known account, without a popup', async () => {
     const client = new FakeTokenClient({ silent: [token('cached')] }, [anna]);
     const { source, created } = await signInWith(client);
