@@ -255,7 +255,10 @@ function graphSection(results: readonly SizeResult[]): string[] {
     `| remove 1 row (version-checked) | ${requests('remove1Requests')} | ${fixed(medianOf(graph, 'remove1Ms'), 1)} ms |`,
     '',
     'A full load is ⌈reads ÷ 20⌉ `$batch` requests for the first pages plus one per further page round, so the',
-    'count grows with the longest table ÷ 5,000, never with the row count itself.',
+    'count grows with the longest table ÷ 5,000, never with the row count itself. An append is one request per',
+    'table whatever the row count (chunked only past 3 MiB). A version-checked update or removal is two `$batch`',
+    'requests for up to ten rows: one locks each row and reads it as the lock found it, one writes the rows that',
+    'still had the version the caller read (Graph has no conditional write; see `graph-store.ts`).',
   ];
 }
 
