@@ -4,14 +4,9 @@ import {
   Card,
   Subtitle1,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useMemo } from 'react';
@@ -44,7 +39,10 @@ const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalM },
   label: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
-  cellText: { overflowWrap: 'anywhere' },
+  conflicts: { margin: 0 },
+  conflictField: { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalS },
+  cellText: { overflowWrap: 'anywhere', marginInlineStart: tokens.spacingHorizontalM },
+  other: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
@@ -138,24 +136,19 @@ export function MergeView(props: MergeViewProps) {
           <Subtitle2 as="h3" className={styles.heading}>
             {clientText(locale, 'mergeConflicts')}
           </Subtitle2>
-          <Table size="small" aria-label={clientText(locale, 'mergeConflicts')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell />
-                <TableHeaderCell>{String(survivor.name)}</TableHeaderCell>
-                <TableHeaderCell>{String(merged.name)}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {plan.conflicts.map((conflict) => (
-                <TableRow key={conflict.field}>
-                  <TableCell>{conflict.header[locale]}</TableCell>
-                  <TableCell className={styles.cellText}>{shown(conflict.survivorValue)}</TableCell>
-                  <TableCell className={styles.cellText}>{shown(conflict.mergedValue)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <dl className={styles.conflicts}>
+            {plan.conflicts.map((conflict) => [
+              <dt key={`${conflict.field}-name`} className={styles.conflictField}>
+                {conflict.header[locale]}
+              </dt>,
+              <dd key={`${conflict.field}-kept`} className={styles.cellText}>
+                {clientText(locale, 'mergeKept')}: {shown(conflict.survivorValue)}
+              </dd>,
+              <dd key={`${conflict.field}-other`} className={mergeClasses(styles.cellText, styles.other)}>
+                {clientText(locale, 'mergeNotTaken')}: {shown(conflict.mergedValue)}
+              </dd>,
+            ])}
+          </dl>
         </div>
       )}
       {merge.error !== null && (

@@ -66,9 +66,11 @@ export const CLIENT_TEXTS = {
   },
   mergeFilled: { pl: 'Uzupełnione puste pola:', en: 'Empty fields filled in:' },
   mergeConflicts: {
-    pl: 'Pola z różnymi wartościami (zostaje wartość klienta, który zostaje; druga trafi do historii):',
-    en: 'Fields with different values (the staying client’s value is kept; the other goes to the history):',
+    pl: 'Różne wartości (zostaje wartość klienta, który zostaje; druga trafi do historii):',
+    en: 'Different values (the staying client’s is kept; the other goes to the history):',
   },
+  mergeKept: { pl: 'zostaje', en: 'kept' },
+  mergeNotTaken: { pl: 'do historii', en: 'to the history' },
   mergeConfirm: { pl: 'Scal klientów', en: 'Merge clients' },
   mergeDone: { pl: 'Scalono klientów.', en: 'Clients merged.' },
   // card

@@ -3,6 +3,7 @@ import { ruleText } from '../../../src/core/validation/messages';
 import { generateNip } from '../../../src/dev/polish-identifiers';
 import { SeededRandom } from '../../../src/dev/seeded-random';
 import type { StoredRecord } from '../../../src/store/port';
+import { APP_TEXTS } from '../../../src/ui/app/app-texts';
 import { CLIENT_TEXTS } from '../../../src/ui/clients/client-texts';
 import { axeCheck, screenshot, startPaneHarness, type AxeViolation, type PaneHarness } from './pane-harness';
 
@@ -189,6 +190,40 @@ test('the card of a client with history is readable and accessible', async () =>
   await page.setViewportSize({ width: WIDTH, height: 2400 });
   await screenshot(page, 'client-card');
   await page.setViewportSize({ width: WIDTH, height: 800 });
+});
+
+test('merging the new client into another moves its history there and deletes it', async () => {
+  const survivor = demoClients[demoClients.length - 1];
+  await page.getByRole('button', { name: CLIENT_TEXTS.backToList.pl }).click();
+  await page.getByRole('searchbox', { name: CLIENT_TEXTS.searchLabel.pl }).fill('zielony');
+  await page.getByRole('grid').getByRole('row').filter({ hasText: NEW_CLIENT }).click();
+  await page.getByRole('button', { name: CLIENT_TEXTS.mergeInto.pl }).click();
+  await page.getByRole('searchbox', { name: CLIENT_TEXTS.searchLabel.pl }).fill(String(survivor.name));
+  await page.getByRole('button', { name: String(survivor.name) }).click();
+  const moves = page.getByRole('listitem').filter({ hasText: 'Historia' });
+  expect(await moves.textContent()).toBe('Historia: 1');
+  await page.getByRole('button', { name: CLIENT_TEXTS.mergeConfirm.pl }).click();
+  await page.getByText(CLIENT_TEXTS.mergeDone.pl).waitFor();
+  await page.getByRole('heading', { level: 2, name: String(survivor.name) }).waitFor();
+
+  const saved = await harness.readWorkbook();
+  expect(clientsNamed(saved.tables.clients, NEW_CLIENT)).toEqual([]);
+  const survivorHistory = saved.tables.activities.filter((a) => a.clientId === survivor.id);
+  expect(survivorHistory.map((a) => a.type)).toEqual(expect.arrayContaining(['call', 'merge']));
+});
+
+test("a workbook that cannot be loaded is explained in the user's language, with a retry", async () => {
+  const broken = await harness.openPane({ width: WIDTH, height: 600, query: { workbook: 'brak.xlsx' } });
+  try {
+    const alert = broken.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(APP_TEXTS.loadFailed.pl);
+    expect(await alert.textContent()).toContain('brak.xlsx');
+    await alert.getByRole('button', { name: 'Spróbuj ponownie' }).click();
+    await broken.getByRole('alert').waitFor();
+  } finally {
+    await broken.close();
+  }
 });
 
 test('the pane speaks English when asked to', async () => {
