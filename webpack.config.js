@@ -1,6 +1,7 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { EsbuildPlugin } = require('esbuild-loader');
+const { AddinFilesPlugin } = require('./scripts/addin-files');
 
 /** The browser bundle: the standalone mode's task pane, served from dist/ by `relacje serve`. */
 module.exports = (_env, argv) => {
@@ -8,7 +9,12 @@ module.exports = (_env, argv) => {
   return {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
-    entry: { taskpane: './src/hosts/browser/index.tsx' },
+    entry: {
+      taskpane: './src/hosts/browser/index.tsx',
+      // The Office add-in's panes (manifest.xml); only these pages load Office.js.
+      excel: './src/hosts/excel/index.tsx',
+      word: './src/hosts/word/index.tsx',
+    },
     output: {
       path: path.resolve(__dirname, 'dist'),
       // Hashed names: a browser (or Office's web view) never mixes chunks of two builds.
@@ -33,6 +39,23 @@ module.exports = (_env, argv) => {
         filename: 'taskpane.html',
         chunks: ['taskpane'],
       }),
+      new HtmlWebpackPlugin({
+        template: './src/hosts/office/office-pane.html',
+        filename: 'excel.html',
+        chunks: ['excel'],
+      }),
+      new HtmlWebpackPlugin({
+        template: './src/hosts/office/office-pane.html',
+        filename: 'word.html',
+        chunks: ['word'],
+      }),
+      new HtmlWebpackPlugin({
+        template: './src/hosts/office/support.html',
+        filename: 'support.html',
+        chunks: [],
+      }),
+      // manifest.xml and its icons; ADDIN_BASE_URL=https://… moves the manifest's addresses there.
+      new AddinFilesPlugin({ baseUrl: process.env.ADDIN_BASE_URL }),
     ],
     optimization: {
       minimizer: [new EsbuildPlugin({ target: 'es2020' })],
@@ -44,6 +67,14 @@ module.exports = (_env, argv) => {
             test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
             name: 'react',
             priority: 20,
+          },
+          // Sign-in and the Graph client, where only a lazily opened store needs them (the Office
+          // panes' shared workbook): fetched when that store is opened, not with every pane.
+          graph: {
+            test: /[\\/]node_modules[\\/](@azure[\\/]msal-|@microsoft[\\/]microsoft-graph-client)/,
+            name: 'graph',
+            chunks: 'async',
+            priority: 15,
           },
           vendors: { test: /[\\/]node_modules[\\/]/, name: 'vendors', priority: 10 },
         },

@@ -3,6 +3,7 @@ import {
   rememberStoreChoice,
   storeOptions,
   storeToOpen,
+  preselectedStore,
   STORE_CHOICE_SETTING,
   type DocumentSettings,
 } from '../../src/hosts/office/store-choice';
@@ -20,9 +21,11 @@ describe('which stores the pane offers', () => {
       { choice: 'thisWorkbook', available: true },
       { choice: 'sharedWorkbook', available: true },
     ]);
-    expect(storeToOpen(options, null)).toBeNull();
-    expect(storeToOpen(options, 'sharedWorkbook')).toBe('sharedWorkbook');
-    expect(storeToOpen(options, 'thisWorkbook')).toBe('thisWorkbook');
+    // Both possible: the pane asks, with the remembered choice (or the open workbook) selected.
+    expect(storeToOpen(options, true)).toBeNull();
+    expect(preselectedStore(options, 'sharedWorkbook')).toBe('sharedWorkbook');
+    expect(preselectedStore(options, 'thisWorkbook')).toBe('thisWorkbook');
+    expect(preselectedStore(options, null)).toBe('thisWorkbook');
   });
 
   it('says why the open workbook cannot be used in Word or an old Excel, and opens the shared one', () => {
@@ -34,9 +37,13 @@ describe('which stores the pane offers', () => {
       sharedWorkbook: 'configured',
     });
     expect(oldExcel[0]).toEqual({ choice: 'thisWorkbook', available: false, reason: 'excelTooOld' });
-    // The remembered open workbook is no choice any more; the only one left opens.
-    expect(storeToOpen(oldExcel, 'thisWorkbook')).toBe('sharedWorkbook');
-    expect(storeToOpen(word, null)).toBe('sharedWorkbook');
+    // The remembered open workbook is no choice any more; the only one left opens unasked.
+    expect(preselectedStore(oldExcel, 'thisWorkbook')).toBe('sharedWorkbook');
+    expect(storeToOpen(oldExcel, true)).toBe('sharedWorkbook');
+    expect(storeToOpen(word, true)).toBe('sharedWorkbook');
+    // Without brokered sign-in a popup may be needed, and only a click may open one.
+    expect(storeToOpen(word, false)).toBeNull();
+    expect(preselectedStore(word, null)).toBe('sharedWorkbook');
   });
 
   it('says whether the shared workbook is missing from the configuration or the configuration is wrong', () => {
@@ -46,14 +53,16 @@ describe('which stores the pane offers', () => {
       sharedWorkbook: 'notConfigured',
     });
     expect(missing[1]).toEqual({ choice: 'sharedWorkbook', available: false, reason: 'notConfigured' });
-    expect(storeToOpen(missing, 'sharedWorkbook')).toBe('thisWorkbook');
+    expect(storeToOpen(missing, false)).toBe('thisWorkbook');
+    expect(preselectedStore(missing, 'sharedWorkbook')).toBe('thisWorkbook');
     const invalid = storeOptions({
       host: 'word',
       workbookApiSupported: false,
       sharedWorkbook: 'configInvalid',
     });
     expect(invalid[1]).toEqual({ choice: 'sharedWorkbook', available: false, reason: 'configInvalid' });
-    expect(storeToOpen(invalid, null)).toBeNull();
+    expect(storeToOpen(invalid, true)).toBeNull();
+    expect(preselectedStore(invalid, 'sharedWorkbook')).toBeNull();
   });
 });
 

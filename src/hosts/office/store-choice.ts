@@ -36,16 +36,30 @@ export function storeOptions(capabilities: StoreCapabilities): StoreOption[] {
 }
 
 /**
- * The store to open without asking: the remembered one while it can still be taken, otherwise the
- * only one that can; null when the user has to choose (or nothing can be opened).
+ * The store to open without asking: the only one that can be taken here; null when the user has a
+ * choice (or nothing can be opened). A remembered choice is not opened unasked, so the user can
+ * always change it; it is preselected instead. Without sign-in brokered by Office, the shared
+ * workbook waits for a click too: the sign-in may need a popup, and browsers block popups that no
+ * click opened.
  */
 export function storeToOpen(
+  options: readonly StoreOption[],
+  nestedAppAuthSupported: boolean,
+): StoreChoice | null {
+  const available = options.filter((option) => option.available);
+  if (available.length !== 1) return null;
+  const only = available[0].choice;
+  return only === 'sharedWorkbook' && !nestedAppAuthSupported ? null : only;
+}
+
+/** The choice selected when the pane asks: the remembered one while it can be taken, else the first that can. */
+export function preselectedStore(
   options: readonly StoreOption[],
   remembered: StoreChoice | null,
 ): StoreChoice | null {
   const available = options.filter((option) => option.available).map((option) => option.choice);
   if (remembered !== null && available.includes(remembered)) return remembered;
-  return available.length === 1 ? available[0] : null;
+  return available[0] ?? null;
 }
 
 /** The part of `Office.context.document.settings` the choice is kept in. */
