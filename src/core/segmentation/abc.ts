@@ -44,7 +44,10 @@ export interface AbcResult {
   totalValue: number;
   /** Every client, in rank order. */
   rows: AbcRow[];
-  byClientId: ReadonlyMap<string, AbcRow>;
+  /** The row of each client by its index in the facts' clients (undefined for a repeated id). */
+  byIndex: readonly (AbcRow | undefined)[];
+  /** The row of one client, by id. */
+  rowOf(clientId: string): AbcRow | undefined;
   classes: Record<AbcClass, AbcClassSummary>;
 }
 
@@ -54,7 +57,8 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * ABC (Pareto) classes by won value in the facts' window.
  *
  * Clients are ranked by won value, highest first; equal values by name, then id, in plain
- * code-unit order (fast and the same on every machine). A client is A when the clients ranked
+ * code-unit order (fast and the same on every machine); clients without won value follow in
+ * the order they are given (workbook order). A client is A when the clients ranked
  * before it hold less than `a`% of the total (so the client that crosses 80% is still A), B when
  * they hold less than `b`%, otherwise C. Clients with equal values always share a class: a tie
  * takes the class its first member gets, so a tie straddling a boundary does not split by name.
@@ -65,18 +69,27 @@ export function classifyAbc(
   thresholds: AbcThresholds = DEFAULT_ABC_THRESHOLDS,
 ): AbcResult {
   const { clients, wonValue } = facts;
-  const order: number[] = [];
-  for (const index of facts.indexOf.values()) order.push(index);
   const names = clients.map((client) => textField(client, 'name') ?? '');
-  order.sort(
+  // Only clients with won value are sorted by name: the rest are C whatever their order, and
+  // sorting tens of thousands of them by name would cost more than all the other steps together.
+  const ranked: number[] = [];
+  const withoutValue: number[] = [];
+  for (const index of facts.indexOf.values()) (wonValue[index] !== 0 ? ranked : withoutValue).push(index);
+  ranked.sort(
     (x, y) => wonValue[y] - wonValue[x] || byText(names[x], names[y]) || byText(clients[x].id, clients[y].id),
   );
+  const firstNegative = ranked.findIndex((index) => wonValue[index] < 0);
+  const order =
+    firstNegative < 0
+      ? ranked.concat(withoutValue)
+      : [...ranked.slice(0, firstNegative), ...withoutValue, ...ranked.slice(firstNegative)];
   let totalValue = 0;
   // A negative won value (a correction) cannot hold a share of the revenue; it only lowers its own client.
   for (const index of order) totalValue += Math.max(wonValue[index], 0);
 
   const rows: AbcRow[] = [];
-  const byClientId = new Map<string, AbcRow>();
+  // Rows by client index rather than a map by id: a second 100,000-entry map costs more than the ranking.
+  const byIndex = new Array<AbcRow | undefined>(clients.length).fill(undefined);
   let before = 0;
   let tieClass: AbcClass = 'C';
   let tieValue = NaN;
@@ -98,14 +111,18 @@ export function classifyAbc(
     };
     before += Math.max(value, 0);
     rows.push(row);
-    byClientId.set(row.clientId, row);
+    byIndex[index] = row;
   }
   return {
     window: facts.window,
     thresholds,
     totalValue,
     rows,
-    byClientId,
+    byIndex,
+    rowOf: (clientId) => {
+      const index = facts.indexOf.get(clientId);
+      return index === undefined ? undefined : byIndex[index];
+    },
     classes: summarise(rows, totalValue),
   };
 }

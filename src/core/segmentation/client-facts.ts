@@ -105,11 +105,18 @@ export function computeClientFacts(input: ClientFactsInput): ClientFacts {
   // Timestamps are compared as text against day bounds, so no Date is made per activity.
   const windowEnd = endOfDay(window.to);
   const todayEnd = endOfDay(today);
+  // Activities often come grouped by client, so the previous lookup is reused when it can be.
+  let previousClientId: unknown = null;
+  let previousIndex: number | undefined;
   for (const activity of input.activities) {
     const clientId = activity.clientId;
     const occurredAt = activity.occurredAt;
     if (typeof clientId !== 'string' || typeof occurredAt !== 'string') continue;
-    const index = indexOf.get(clientId);
+    if (clientId !== previousClientId) {
+      previousClientId = clientId;
+      previousIndex = indexOf.get(clientId);
+    }
+    const index = previousIndex;
     if (index === undefined) continue;
     if (occurredAt >= window.from && occurredAt < windowEnd) activityCount[index] += 1;
     if (occurredAt < todayEnd) lastActivityAt[index] = later(lastActivityAt[index], occurredAt);

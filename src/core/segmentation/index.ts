@@ -66,6 +66,7 @@ export type {
 /** Client updates for changed clients only, with a from→to preview of what moves. */
 export { planSegmentChanges, segmentationAssignments, SEGMENTATION_FIELDS } from './segment-changes';
 export type {
+  AssignmentAt,
   ClientAssignment,
   SegmentChangePlan,
   SegmentChangePreview,

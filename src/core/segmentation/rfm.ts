@@ -26,13 +26,16 @@ export interface RfmResult {
   scoredClients: number;
   /** Every client, in the order of the facts' clients. */
   rows: RfmRow[];
-  byClientId: ReadonlyMap<string, RfmRow>;
+  /** The row of each client by its index in the facts' clients (undefined for a repeated id). */
+  byIndex: readonly (RfmRow | undefined)[];
+  /** The row of one client, by id. */
+  rowOf(clientId: string): RfmRow | undefined;
 }
 
 const DAY_MS = 86_400_000;
 
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+// A date-only ISO string parses as UTC midnight, so the difference is whole days.
+const daysBetween = (from: string, toMs: number) => Math.round((toMs - Date.parse(from)) / DAY_MS);
 
 /**
  * RFM scores 1–5 of every client.
@@ -49,6 +52,7 @@ const daysBetween = (from: string, to: string) =>
  */
 export function scoreRfm(facts: ClientFacts): RfmResult {
   const { clients, today } = facts;
+  const todayMs = Date.parse(today);
   const scored: number[] = [];
   const recency: (number | null)[] = new Array<number | null>(clients.length).fill(null);
   for (const index of facts.indexOf.values()) {
@@ -56,7 +60,7 @@ export function scoreRfm(facts: ClientFacts): RfmResult {
     const lastWon = facts.lastWonOn[index];
     const last =
       lastActivity === null ? lastWon : lastWon === null || lastActivity > lastWon ? lastActivity : lastWon;
-    if (last !== null) recency[index] = daysBetween(last, today);
+    if (last !== null) recency[index] = daysBetween(last, todayMs);
     if (last !== null || facts.activityCount[index] > 0 || facts.wonDeals[index] > 0) scored.push(index);
   }
   // Higher is better for every measure, so recency enters as minus days; no date at all is worst.
@@ -68,7 +72,7 @@ export function scoreRfm(facts: ClientFacts): RfmResult {
   const m = quintileScores(clients.length, scored, (index) => facts.wonValue[index]);
 
   const rows: RfmRow[] = [];
-  const byClientId = new Map<string, RfmRow>();
+  const byIndex = new Array<RfmRow | undefined>(clients.length).fill(undefined);
   for (const index of facts.indexOf.values()) {
     const rScore = scoreAt(r, index);
     const fScore = scoreAt(f, index);
@@ -81,13 +85,31 @@ export function scoreRfm(facts: ClientFacts): RfmResult {
       r: rScore,
       f: fScore,
       m: mScore,
-      score: rScore === null || fScore === null || mScore === null ? null : `${rScore}${fScore}${mScore}`,
+      score: rScore === null || fScore === null || mScore === null ? null : scoreText(rScore, fScore, mScore),
     };
     rows.push(row);
-    byClientId.set(row.clientId, row);
+    byIndex[index] = row;
   }
-  return { today, window: facts.window, scoredClients: scored.length, rows, byClientId };
+  return {
+    today,
+    window: facts.window,
+    scoredClients: scored.length,
+    rows,
+    byIndex,
+    rowOf: (clientId) => {
+      const index = facts.indexOf.get(clientId);
+      return index === undefined ? undefined : byIndex[index];
+    },
+  };
 }
+
+// The 125 possible texts made once: 100,000 clients then share them instead of each making its own.
+const SCORE_TEXTS = Array.from(
+  { length: 125 },
+  (_, i) => `${1 + Math.floor(i / 25)}${1 + (Math.floor(i / 5) % 5)}${1 + (i % 5)}`,
+);
+const scoreText = (r: RfmScore, f: RfmScore, m: RfmScore) =>
+  SCORE_TEXTS[(r - 1) * 25 + (f - 1) * 5 + (m - 1)];
 
 const scoreAt = (scores: Uint8Array, index: number) =>
   scores[index] === 0 ? null : (scores[index] as RfmScore);
@@ -100,21 +122,28 @@ function quintileScores(
 ): Uint8Array {
   const n = indices.length;
   const keys = new Float64Array(n);
-  const order = new Uint32Array(n);
   indices.forEach((index, i) => {
     keys[i] = goodness(index);
-    order[i] = i;
   });
-  order.sort((x, y) => keys[x] - keys[y] || 0);
+  // A typed array sorts numerically without a comparator, much faster than sorting indices by key.
+  const sorted = Float64Array.from(keys).sort();
   const scores = new Uint8Array(clientCount);
-  let start = 0;
-  while (start < n) {
-    let end = start + 1;
-    while (end < n && keys[order[end]] === keys[order[start]]) end += 1;
-    const equal = end - start;
-    const score = 1 + Math.floor((5 * (2 * start + equal)) / (2 * n));
-    for (let i = start; i < end; i++) scores[indices[order[i]]] = score;
-    start = end;
+  for (let i = 0; i < n; i++) {
+    const below = countBelow(sorted, keys[i], false);
+    const equal = countBelow(sorted, keys[i], true) - below;
+    scores[indices[i]] = 1 + Math.floor((5 * (2 * below + equal)) / (2 * n));
   }
   return scores;
+}
+
+/** How many values of `sorted` are below `value`, or with `orEqual` at most `value` (binary search). */
+function countBelow(sorted: Float64Array, value: number, orEqual: boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] < value || (orEqual && sorted[middle] === value)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

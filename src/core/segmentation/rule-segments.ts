@@ -379,22 +379,23 @@ export interface NamedSegmentRule {
 }
 
 /**
- * Each client's segment: the name of the first segment (in the order given) whose rule selects
- * it. Clients no rule selects are left out, so their segment is kept as the user set it.
+ * Each client's segment, by its index in the facts' clients: the name of the first segment (in
+ * the order given) whose rule selects it. Clients no rule selects get undefined, so their
+ * segment is kept as the user set it.
  */
 export function assignRuleSegments(
   segments: readonly NamedSegmentRule[],
   sources: SegmentFieldSources,
   schema: WorkbookSchema = CURRENT_SCHEMA,
-): Map<string, string> {
+): (string | undefined)[] {
   const compiled = segments.map((segment) => ({
     name: segment.name,
     matches: compileSegmentRule(segment.rule, sources, schema),
   }));
-  const assigned = new Map<string, string>();
-  for (const index of sources.facts.indexOf.values()) {
-    const found = compiled.find((segment) => segment.matches(index));
-    if (found) assigned.set(sources.facts.clients[index].id, found.name);
+  const { facts } = sources;
+  const assigned = new Array<string | undefined>(facts.clients.length).fill(undefined);
+  for (const index of facts.indexOf.values()) {
+    assigned[index] = compiled.find((segment) => segment.matches(index))?.name;
   }
   return assigned;
 }

@@ -1,5 +1,6 @@
 import type { FieldValue, RecordFields } from '../records';
 import type { AbcResult } from './abc';
+import type { ClientFacts } from './client-facts';
 import type { RfmResult } from './rfm';
 import { emptyAsNull, type ClientUpdate, type SegmentationClient } from './segmentation-input';
 
@@ -17,6 +18,9 @@ export type SegmentationField = (typeof SEGMENTATION_FIELDS)[number];
 /** New values for one client; a field left out keeps its value, null clears it. */
 export type ClientAssignment = Partial<Record<SegmentationField, FieldValue>>;
 
+/** A client's new values, given the client and its index in `clients`; undefined leaves it as it is. */
+export type AssignmentAt = (index: number, client: SegmentationClient) => ClientAssignment | undefined;
+
 export interface SegmentTransition {
   field: SegmentationField;
   /** Null: the field was empty. */
@@ -28,7 +32,7 @@ export interface SegmentTransition {
 export interface SegmentChangePreview {
   changedClients: number;
   unchangedClients: number;
-  /** Assignments for ids that are not among the clients (deleted since they were computed). */
+  /** Assignments (given by id) for clients that are not among the clients: deleted since they were computed. */
   unknownClients: number;
   /** How many clients move from which value to which, per field: "12 clients move B→A". */
   transitions: SegmentTransition[];
@@ -47,75 +51,103 @@ export interface SegmentChangePlan {
  */
 export function planSegmentChanges(
   clients: readonly SegmentationClient[],
-  assignments: ReadonlyMap<string, ClientAssignment>,
+  assignments: ReadonlyMap<string, ClientAssignment> | AssignmentAt,
   segmentedAt: string,
 ): SegmentChangePlan {
+  const assignmentAt: AssignmentAt =
+    typeof assignments === 'function' ? assignments : (_index, client) => assignments.get(client.id);
   const updates: ClientUpdate[] = [];
-  const counts = new Map<string, SegmentTransition>();
+  // field → from → to → transition; Map keys keep null, 'true' and true apart.
+  const counts = new Map<SegmentationField, Map<FieldValue, Map<FieldValue, SegmentTransition>>>();
+  const count = (field: SegmentationField, from: FieldValue, to: FieldValue) => {
+    let byFrom = counts.get(field);
+    if (!byFrom) counts.set(field, (byFrom = new Map()));
+    let byTo = byFrom.get(from);
+    if (!byTo) byFrom.set(from, (byTo = new Map()));
+    const transition = byTo.get(to);
+    if (transition) transition.clients += 1;
+    else byTo.set(to, { field, from, to, clients: 1 });
+  };
   let seen = 0;
-  for (const client of clients) {
-    const assignment = assignments.get(client.id);
+  for (let index = 0; index < clients.length; index++) {
+    const client = clients[index];
+    const assignment = assignmentAt(index, client);
     if (!assignment) continue;
     seen += 1;
-    const changes: RecordFields = {};
-    let changed = false;
+    let changes: RecordFields | null = null;
     for (const field of SEGMENTATION_FIELDS) {
-      if (!(field in assignment)) continue;
-      const to = emptyAsNull(assignment[field]);
+      const assigned = assignment[field];
+      if (assigned === undefined) continue;
+      const to = emptyAsNull(assigned);
       const from = emptyAsNull(client[field]);
       if (from === to) continue;
+      changes ??= {};
       changes[field] = to;
-      changed = true;
-      const key = JSON.stringify([field, from, to]);
-      const transition = counts.get(key);
-      if (transition) transition.clients += 1;
-      else counts.set(key, { field, from, to, clients: 1 });
+      count(field, from, to);
     }
-    if (!changed) continue;
+    if (changes === null) continue;
     changes.segmentedAt = segmentedAt;
     updates.push({ id: client.id, expectedVersion: client.version, changes });
   }
-  const transitions = [...counts.values()].sort(
+  const transitions: SegmentTransition[] = [];
+  for (const byFrom of counts.values()) {
+    for (const byTo of byFrom.values()) transitions.push(...byTo.values());
+  }
+  transitions.sort(
     (a, b) =>
       SEGMENTATION_FIELDS.indexOf(a.field) - SEGMENTATION_FIELDS.indexOf(b.field) ||
       b.clients - a.clients ||
       String(a.from).localeCompare(String(b.from)) ||
       String(a.to).localeCompare(String(b.to)),
   );
-  const known = new Set(clients.map((client) => client.id));
-  let unknownClients = 0;
-  for (const id of assignments.keys()) if (!known.has(id)) unknownClients += 1;
   return {
     updates,
     preview: {
       changedClients: updates.length,
       unchangedClients: seen - updates.length,
-      unknownClients,
+      // Every assignment not met among the clients belongs to a client deleted since.
+      unknownClients: typeof assignments === 'function' ? 0 : Math.max(0, assignments.size - seen),
       transitions,
     },
   };
 }
 
 /**
- * Assignments from computed results: each client's ABC class and RFM score, and the segment
- * names chosen by rules (clients no rule selected keep their segment).
+ * Assignments from computed results: each client's ABC class and RFM score, and the segment names
+ * chosen by rules (clients no rule selected keep their segment). Made per client on demand, with
+ * no map: a client is looked up by its index and, only when the clients given to
+ * `planSegmentChanges` are not the facts' own, by id. `segments` (from `assignRuleSegments`) is
+ * by index in the facts' clients; give `facts` when the clients may differ.
  */
 export function segmentationAssignments(results: {
   abc?: AbcResult;
   rfm?: RfmResult;
-  segments?: ReadonlyMap<string, string>;
-}): Map<string, ClientAssignment> {
-  const assignments = new Map<string, ClientAssignment>();
-  const entry = (id: string) => {
-    let assignment = assignments.get(id);
-    if (!assignment) {
-      assignment = {};
-      assignments.set(id, assignment);
-    }
+  segments?: readonly (string | undefined)[];
+  facts?: ClientFacts;
+}): AssignmentAt {
+  const { abc, rfm, segments, facts } = results;
+  const rowAt = <R extends { clientId: string }>(
+    found: { byIndex: readonly (R | undefined)[]; rowOf(id: string): R | undefined } | undefined,
+    index: number,
+    client: SegmentationClient,
+  ) => {
+    const row = found?.byIndex[index];
+    return row?.clientId === client.id ? row : found?.rowOf(client.id);
+  };
+  const segmentAt = (index: number, client: SegmentationClient) => {
+    if (!segments || !facts || facts.clients[index] === client) return segments?.[index];
+    const own = facts.indexOf.get(client.id);
+    return own === undefined ? undefined : segments[own];
+  };
+  return (index, client) => {
+    const abcRow = rowAt(abc, index, client);
+    const rfmRow = rowAt(rfm, index, client);
+    const segment = segmentAt(index, client);
+    if (!abcRow && !rfmRow && segment === undefined) return undefined;
+    const assignment: ClientAssignment = {};
+    if (abcRow) assignment.abcClass = abcRow.abcClass;
+    if (rfmRow) assignment.rfmScore = rfmRow.score;
+    if (segment !== undefined) assignment.segment = segment;
     return assignment;
   };
-  for (const row of results.abc?.rows ?? []) entry(row.clientId).abcClass = row.abcClass;
-  for (const row of results.rfm?.rows ?? []) entry(row.clientId).rfmScore = row.score;
-  for (const [id, segment] of results.segments ?? []) entry(id).segment = segment;
-  return assignments;
 }

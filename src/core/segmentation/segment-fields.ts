@@ -103,9 +103,9 @@ const DERIVED_FIELDS: readonly DerivedField[] = [
     enumKeys: ['A', 'B', 'C'],
     derived: true,
     reader:
-      ({ facts, abc }) =>
+      ({ abc }) =>
       (index) =>
-        abc?.byClientId.get(facts.clients[index].id)?.abcClass ?? null,
+        abc?.byIndex[index]?.abcClass ?? null,
   },
 ];
 

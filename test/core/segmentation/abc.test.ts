@@ -36,7 +36,8 @@ describe('classifyAbc boundaries', () => {
     expect(result.rows.map((row) => row.share)).toEqual([0.8, 0.15, 0.05]);
     expect(result.classes.A).toEqual({ clients: 1, value: 80_00, valueShare: 0.8, clientShare: 1 / 3 });
     expect(result.classes.C).toMatchObject({ clients: 1, value: 5_00 });
-    expect(result.byClientId.get('c2')?.rank).toBe(2);
+    expect(result.rowOf('c2')?.rank).toBe(2);
+    expect(result.byIndex[2]?.clientId).toBe('c3');
   });
 
   test('custom thresholds move the boundaries', () => {

@@ -57,7 +57,7 @@ describe('scoreRfm with missing data', () => {
     const clients = [client('quiet'), client('c1'), client('c2')];
     const activities = [activity('c1', '2025-12-30T10:00:00Z'), activity('c2', '2025-06-30T10:00:00Z')];
     const result = scoreRfm(factsOf(clients, { activities }));
-    expect(result.byClientId.get('quiet')).toEqual({
+    expect(result.rowOf('quiet')).toEqual({
       clientId: 'quiet',
       recencyDays: null,
       frequency: 0,
@@ -68,8 +68,8 @@ describe('scoreRfm with missing data', () => {
       score: null,
     });
     expect(result.scoredClients).toBe(2);
-    expect(result.byClientId.get('c1')?.r).toBe(4);
-    expect(result.byClientId.get('c2')?.r).toBe(2);
+    expect(result.rowOf('c1')?.r).toBe(4);
+    expect(result.rowOf('c2')?.r).toBe(2);
   });
 
   test('recency counts from the later of the last activity and the last won deal, ignoring days after today', () => {
@@ -85,11 +85,11 @@ describe('scoreRfm with missing data', () => {
         '2025-12-01',
       ),
     );
-    expect(result.byClientId.get('c1')?.recencyDays).toBe(10);
+    expect(result.rowOf('c1')?.recencyDays).toBe(10);
     // The activity after today still counts in the window's frequency.
-    expect(result.byClientId.get('c1')?.frequency).toBe(2);
+    expect(result.rowOf('c1')?.frequency).toBe(2);
     // A deal before the window gives recency, not value.
-    expect(result.byClientId.get('c2')).toMatchObject({ recencyDays: 365, monetary: 0, frequency: 0 });
+    expect(result.rowOf('c2')).toMatchObject({ recencyDays: 365, monetary: 0, frequency: 0 });
   });
 
   test('a client whose only data lies after today is scored, with the worst recency', () => {
@@ -98,7 +98,7 @@ describe('scoreRfm with missing data', () => {
     const result = scoreRfm(
       factsOf(clients, { activities }, { from: '2025-01-01', to: '2025-12-31' }, '2025-12-01'),
     );
-    expect(result.byClientId.get('future')).toMatchObject({ recencyDays: null, r: 2, f: 3 });
-    expect(result.byClientId.get('c1')?.r).toBe(4);
+    expect(result.rowOf('future')).toMatchObject({ recencyDays: null, r: 2, f: 3 });
+    expect(result.rowOf('c1')?.r).toBe(4);
   });
 });

@@ -80,11 +80,11 @@ describe('segmentationAssignments', () => {
     const assignments = segmentationAssignments({
       abc: classifyAbc(facts),
       rfm: scoreRfm(facts),
-      segments: new Map([['c1', 'Kluczowi']]),
+      segments: ['Kluczowi', undefined],
     });
-    expect([...assignments]).toEqual([
-      ['c1', { abcClass: 'A', rfmScore: '333', segment: 'Kluczowi' }],
-      ['c2', { abcClass: 'C', rfmScore: null }],
+    expect([assignments(0, clients[0]), assignments(1, clients[1])]).toEqual([
+      { abcClass: 'A', rfmScore: '333', segment: 'Kluczowi' },
+      { abcClass: 'C', rfmScore: null },
     ]);
     const plan = planSegmentChanges(clients, assignments, AT);
     expect(plan.updates).toEqual([
@@ -93,6 +93,22 @@ describe('segmentationAssignments', () => {
         expectedVersion: 3,
         changes: { abcClass: 'A', segment: 'Kluczowi', rfmScore: '333', segmentedAt: AT },
       },
+    ]);
+  });
+});
+
+describe('segmentationAssignments with other clients than the facts', () => {
+  test('a client is found by id when the clients are in another order than the facts', () => {
+    const clients = [client('c1', { abcClass: 'C' }), client('c2', { abcClass: 'C' })];
+    const facts = factsOf(clients, { opportunities: [wonOpportunity('c2', 100_00, '2025-05-01')] });
+    const assignments = segmentationAssignments({
+      abc: classifyAbc(facts),
+      segments: [undefined, 'Kluczowi'],
+      facts,
+    });
+    const plan = planSegmentChanges([clients[1], clients[0]], assignments, AT);
+    expect(plan.updates).toEqual([
+      { id: 'c2', expectedVersion: 3, changes: { abcClass: 'A', segment: 'Kluczowi', segmentedAt: AT } },
     ]);
   });
 });
