@@ -59,6 +59,7 @@ export interface ImportPlan extends ClientImportPlan {
 }
 
 const emailKey = (email: string) => email.trim().toLowerCase();
+const isEmpty = (value: FieldValue | undefined) => value === null || value === undefined || value === '';
 
 export interface ClientIndex {
   byNip: ReadonlyMap<string, ExistingClient[]>;
@@ -66,63 +67,146 @@ export interface ClientIndex {
   byName: ReadonlyMap<string, ExistingClient[]>;
 }
 
-/** Indexes the base by compact NIP, lower-case e-mail and name without legal form (`normalizeClientName`), for matching in linear time. */
-export function indexClients(clients: readonly ExistingClient[]): ClientIndex {
-  const byNip = new Map<string, ExistingClient[]>();
-  const byEmail = new Map<string, ExistingClient[]>();
-  const byName = new Map<string, ExistingClient[]>();
-  const add = (map: Map<string, ExistingClient[]>, key: string, client: ExistingClient) => {
-    if (!key) return;
+type MutableIndex = { [K in keyof ClientIndex]: Map<string, ExistingClient[]> };
+
+function addToIndex(index: MutableIndex, client: ExistingClient): void {
+  const add = (map: Map<string, ExistingClient[]>, key: string) => {
     const list = map.get(key);
-    if (list) list.push(client);
-    else map.set(key, [client]);
+    if (!list) map.set(key, [client]);
+    else if (!list.includes(client)) list.push(client);
   };
-  for (const client of clients) {
-    if (typeof client.nip === 'string') add(byNip, client.nip, client);
-    if (typeof client.email === 'string') add(byEmail, emailKey(client.email), client);
-    if (typeof client.name === 'string') add(byName, normalizeClientName(client.name), client);
-  }
-  return { byNip, byEmail, byName };
+  if (typeof client.nip === 'string' && client.nip) add(index.byNip, client.nip);
+  if (typeof client.email === 'string' && client.email) add(index.byEmail, emailKey(client.email));
+  const name = typeof client.name === 'string' ? normalizeClientName(client.name) : '';
+  if (name) add(index.byName, name);
 }
+
+const emptyIndex = (): MutableIndex => ({ byNip: new Map(), byEmail: new Map(), byName: new Map() });
+
+/** Indexes the base by compact NIP, lower-case e-mail and name without legal form, for matching in linear time. */
+export function indexClients(clients: readonly ExistingClient[]): ClientIndex {
+  const index = emptyIndex();
+  for (const client of clients) addToIndex(index, client);
+  return index;
+}
+
+type RowValues = Pick<ImportRow, 'client' | 'defaulted'>;
+
+const sameOrMissing = (a: FieldValue | undefined, b: FieldValue | undefined) =>
+  isEmpty(a) || isEmpty(b) || a === b;
+
+type Found = Pick<ClientMatch, 'client' | 'by' | 'alsoMatching'> & { source: number };
+
+/**
+ * The client that a row's fields name: by NIP, then e-mail, then name, each key looked up in all
+ * the indexes (`source` says which held the one taken, the first of equals) among the clients
+ * each index `accepts` for the row. A client found by a weaker key that already holds every value
+ * of the row goes first: it is the one an earlier import of the same file filled, so importing
+ * the file again changes nothing.
+ */
+function findClient(
+  row: RowValues,
+  indexes: readonly { index: ClientIndex; accepts: (client: ExistingClient) => boolean }[],
+): Found | undefined {
+  const { nip, email, name } = row.client;
+  // Keys are worked out only as far as needed: most rows of a re-import stop at the NIP.
+  const lookups: [MatchKey, keyof ClientIndex, () => string | undefined][] = [
+    ['nip', 'byNip', () => (typeof nip === 'string' ? nip : undefined)],
+    ['email', 'byEmail', () => (typeof email === 'string' ? emailKey(email) : undefined)],
+    ['name', 'byName', () => (typeof name === 'string' ? normalizeClientName(name) : undefined)],
+  ];
+  let first: Found | undefined;
+  for (const [by, map, keyOf] of lookups) {
+    const key = keyOf();
+    if (!key) continue;
+    const found = indexes.flatMap(({ index, accepts }) => index[map].get(key)?.filter(accepts) ?? []);
+    if (found.length === 0) continue;
+    const client = found.length === 1 ? found[0] : closest(found, row);
+    const source = indexes.findIndex(({ index }) => index[map].get(key)?.includes(client));
+    const result = { client, by, alsoMatching: found.length - 1, source };
+    if (holdsRow(client, row)) return result;
+    first ??= result;
+  }
+  return first;
+}
+
+/** Whether the client already has every value of the row: the client this file filled before. */
+const holdsRow = (client: ExistingClient, row: RowValues) =>
+  Object.keys(changedFields(client, row, 'fill')).length === 0;
 
 /**
  * Finds each row's client in the base: by NIP, then e-mail, then name. A client whose NIP differs
  * from the row's is a different firm even when its e-mail or name is the same, so it is no match.
+ * Among clients sharing the key, the one that also agrees on the other keys is taken, then the first.
  */
 export function matchClients(rows: readonly ImportRow[], index: ClientIndex): Map<number, ClientMatch> {
   const matches = new Map<number, ClientMatch>();
+  // A client without a NIP takes the NIP of the first row matched to it; a row with another NIP
+  // is then another firm, as it will be when the same file is imported again.
+  const claimedNip = new Map<string, string>();
+
+  // Rows left without a match become new clients; a later row that names one of them by a
+  // stronger key than it names a client of the base is that new client, not the base's.
+  const newInFile = emptyIndex();
+  const defaultedOf = new Map<RecordFields, Set<string>>();
   for (const row of rows) {
-    const { nip, email, name } = row.client;
-    const compatible = (client: ExistingClient) =>
-      typeof nip !== 'string' || !client.nip || client.nip === nip;
-    // Keys are worked out only as far as needed: most rows of a re-import stop at the NIP.
-    const lookups: [MatchKey, () => ExistingClient[] | undefined][] = [
-      ['nip', () => (typeof nip === 'string' ? index.byNip.get(nip) : undefined)],
-      ['email', () => (typeof email === 'string' ? index.byEmail.get(emailKey(email)) : undefined)],
-      ['name', () => (typeof name === 'string' ? index.byName.get(normalizeClientName(name)) : undefined)],
-    ];
-    for (const [by, lookup] of lookups) {
-      const found = lookup()?.filter(compatible) ?? [];
-      if (found.length > 0) {
-        matches.set(row.rowNumber, {
-          rowNumber: row.rowNumber,
-          client: found[0],
-          by,
-          alsoMatching: found.length - 1,
-        });
-        break;
-      }
+    const found = findClient(row, [
+      { index, accepts: (client) => sameOrMissing(row.client.nip, client.nip || claimedNip.get(client.id)) },
+      { index: newInFile, accepts: (client) => sameOrMissing(row.client.nip, client.nip) },
+    ]);
+    if (found?.source === 0) {
+      const { client, by, alsoMatching } = found;
+      matches.set(row.rowNumber, { rowNumber: row.rowNumber, client, by, alsoMatching });
+      const { nip } = row.client;
+      if (typeof nip === 'string' && !client.nip) claimedNip.set(client.id, nip);
+    } else if (found) {
+      mergeIntoNew(found.client, defaultedOf.get(found.client)!, row);
+      addToIndex(newInFile, found.client);
+    } else {
+      const view: ExistingClient = { ...row.client, id: `row:${row.rowNumber}`, version: 0 };
+      defaultedOf.set(view, new Set(row.defaulted));
+      addToIndex(newInFile, view);
     }
   }
   return matches;
+}
+
+/**
+ * Of clients sharing a key, one that already holds everything the row says (the client the same
+ * file filled before), else the one agreeing on most of NIP, e-mail and name; the first of equals.
+ */
+function closest(
+  candidates: readonly ExistingClient[],
+  { client: row, defaulted }: RowValues,
+): ExistingClient {
+  const rowName = typeof row.name === 'string' ? normalizeClientName(row.name) : undefined;
+  const agreement = (client: ExistingClient) =>
+    Number(typeof row.nip === 'string' && client.nip === row.nip) +
+    Number(
+      typeof row.email === 'string' &&
+        typeof client.email === 'string' &&
+        emailKey(client.email) === emailKey(row.email),
+    ) +
+    Number(
+      rowName !== undefined &&
+        typeof client.name === 'string' &&
+        normalizeClientName(client.name) === rowName,
+    );
+  const score = (client: ExistingClient) =>
+    agreement(client) + (holdsRow(client, { client: row, defaulted }) ? 4 : 0);
+  let best = candidates[0];
+  let bestScore = score(best);
+  for (const candidate of candidates.slice(1)) {
+    const candidateScore = score(candidate);
+    if (candidateScore > bestScore) [best, bestScore] = [candidate, candidateScore];
+  }
+  return best;
 }
 
 /** The choice offered first: fill the matched client's empty fields; add a row with no match. */
 export function defaultDecision(match: ClientMatch | undefined): ImportDecision {
   return match ? { action: 'update', mode: 'fill' } : { action: 'addNew' };
 }
-
-const isEmpty = (value: FieldValue | undefined) => value === null || value === undefined || value === '';
 
 /** E-mail addresses that differ only in case reach the same mailbox: rewriting one is no change. */
 const sameValue = (field: string, a: FieldValue | undefined, b: FieldValue) =>
@@ -149,6 +233,18 @@ export interface PlanOptions {
   existingPeople?: readonly ExistingPerson[];
 }
 
+/** A later row of the file for a new client fills its gaps, and its given values replace defaults. */
+function mergeIntoNew(record: RecordFields, defaulted: Set<string>, row: ImportRow): void {
+  const rowDefaults = new Set(row.defaulted);
+  for (const [field, value] of Object.entries(row.client)) {
+    const given = !rowDefaults.has(field);
+    if (isEmpty(value) || !(isEmpty(record[field]) || (given && defaulted.has(field)))) continue;
+    record[field] = value;
+    if (given) defaulted.delete(field);
+    else defaulted.add(field);
+  }
+}
+
 const personKey = (clientRef: string, person: RecordFields) =>
   `${clientRef}\u0000${foldText(`${person.firstName ?? ''} ${person.lastName ?? ''}`)}`;
 
@@ -164,6 +260,12 @@ export function planImport(
   options: PlanOptions = {},
 ): ImportPlan {
   const plan: ImportPlan = { create: [], update: [], people: [] };
+  // New clients of this file by their keys: a later row without a match in the base that names
+  // one of them is the same firm, as it will be when the file is imported again.
+  const newClients = emptyIndex();
+  const newViews: ExistingClient[] = [];
+  const defaultedOf = new Map<RecordFields, Set<string>>();
+  const createIndexOf = new Map<ExistingClient, number>();
   const pending = new Map<string, { client: ExistingClient; merged: RecordFields; changes: RecordFields }>();
   const knownPeople = new Set(
     (options.existingPeople ?? []).map((p) => personKey(`id:${String(p.clientId)}`, p)),
@@ -181,8 +283,25 @@ export function planImport(
     const decision = decisions.get(row.rowNumber) ?? defaultDecision(match);
     if (decision.action === 'skip') continue;
     if (decision.action === 'addNew' || !match) {
-      plan.create.push(row.client);
-      addPerson(row, { createIndex: plan.create.length - 1 });
+      const earlier = match
+        ? undefined
+        : findClient(row, [
+            { index: newClients, accepts: (client) => sameOrMissing(row.client.nip, client.nip) },
+          ]);
+      const createIndex = earlier ? createIndexOf.get(earlier.client)! : plan.create.length;
+      if (earlier) {
+        mergeIntoNew(plan.create[createIndex], defaultedOf.get(earlier.client)!, row);
+        Object.assign(earlier.client, plan.create[createIndex]);
+      } else {
+        const record = { ...row.client };
+        const view: ExistingClient = { ...record, id: `new:${createIndex}`, version: 0 };
+        plan.create.push(record);
+        newViews.push(view);
+        defaultedOf.set(view, new Set(row.defaulted));
+        createIndexOf.set(view, createIndex);
+      }
+      addToIndex(newClients, newViews[createIndex]);
+      addPerson(row, { createIndex });
       continue;
     }
     const id = match.client.id;

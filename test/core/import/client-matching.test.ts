@@ -183,6 +183,58 @@ describe('planImport', () => {
   });
 });
 
+describe('rows of one file for the same new firm', () => {
+  const PEOPLE: ColumnMapping = ['clients.name', 'clients.email', 'people.firstName', 'people.lastName'];
+
+  it('make one client with a contact person per row, as an Outlook export of two colleagues does', () => {
+    const rows = buildImportRows(
+      [
+        ['Budimex Północ Sp. z o.o.', 'anna@budimex.pl', 'Anna', 'Nowak'],
+        ['Budimex Północ', 'piotr@budimex.pl', 'Piotr', 'Lis'],
+      ],
+      PEOPLE,
+    ).valid;
+    const plan = planImport(rows, matchClients(rows, indexClients([])));
+    expect(plan.create).toEqual([
+      expect.objectContaining({ name: 'Budimex Północ Sp. z o.o.', email: 'anna@budimex.pl' }),
+    ]);
+    expect(plan.people.map((p) => [p.client, p.fields.firstName])).toEqual([
+      [{ createIndex: 0 }, 'Anna'],
+      [{ createIndex: 0 }, 'Piotr'],
+    ]);
+  });
+
+  it('let a later row fill the gaps and replace defaults, never values given earlier', () => {
+    const rows = buildImportRows(
+      [
+        ['Żak', '', 'Łódź', ''],
+        ['ŻAK', 'biuro@zak.pl', 'Kraków', 'Aktywny'],
+      ],
+      ['clients.name', 'clients.email', 'clients.city', 'clients.status'],
+    ).valid;
+    expect(planImport(rows, matchClients(rows, indexClients([]))).create).toEqual([
+      {
+        name: 'Żak',
+        city: 'Łódź',
+        email: 'biuro@zak.pl',
+        status: 'active',
+        type: 'company',
+        source: 'import',
+      },
+    ]);
+  });
+
+  it('are told apart by different NIPs, also once a client without a NIP took the first', () => {
+    const rows = rowsOf(['Żak', '7251000685', '', '', ''], ['Żak', '7251001644', '', '', '']);
+    const base = [existing('z', { name: 'Żak', nip: null })];
+    const matches = matchClients(rows, indexClients(base));
+    expect([...matches.keys()]).toEqual([2]);
+    const plan = planImport(rows, matches);
+    expect(plan.update).toEqual([{ id: 'z', expectedVersion: 3, changes: { nip: '7251000685' } }]);
+    expect(plan.create.map((c) => c.nip)).toEqual(['7251001644']);
+  });
+});
+
 describe('changedFields', () => {
   const row = { client: { name: 'A', city: 'Łódź', status: 'lead' }, defaulted: ['status'] };
 
