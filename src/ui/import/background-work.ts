@@ -1,7 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-/** Lets the browser paint (the progress bar) and handle a click (Cancel) before the next stage. */
-export const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets the browser paint (the progress bar) and handle a click (Cancel) before the next stage. A
+ * timeout alone can run before the next frame is painted; a frame alone never comes in a hidden
+ * tab; so whichever of the two comes first after a frame, or after 100 ms.
+ */
+export const yieldToBrowser = () =>
+  new Promise<void>((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
 
 export interface RunningWork<K extends string> {
   label: K;
