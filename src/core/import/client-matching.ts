@@ -137,16 +137,15 @@ const holdsRow = (client: ExistingClient, row: RowValues) =>
 /**
  * Finds each row's client in the base: by NIP, then e-mail, then name. A client whose NIP differs
  * from the row's is a different firm even when its e-mail or name is the same, so it is no match.
- * Among clients sharing the key, the one that also agrees on the other keys is taken, then the first.
+ * A row that names the new client of an earlier row of the file better than any client of the
+ * base gets no match here: `planImport` adds it to that new client.
  */
 export function matchClients(rows: readonly ImportRow[], index: ClientIndex): Map<number, ClientMatch> {
   const matches = new Map<number, ClientMatch>();
   // A client without a NIP takes the NIP of the first row matched to it; a row with another NIP
   // is then another firm, as it will be when the same file is imported again.
   const claimedNip = new Map<string, string>();
-
-  // Rows left without a match become new clients; a later row that names one of them by a
-  // stronger key than it names a client of the base is that new client, not the base's.
+  // Rows left without a match become new clients, which later rows may name too.
   const newInFile = emptyIndex();
   const defaultedOf = new Map<RecordFields, Set<string>>();
   for (const row of rows) {
