@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { SOURCE_ORIGIN } from '../../scripts/addin-files';
+import webpack from 'webpack';
+import { AddinFilesPlugin, SOURCE_ORIGIN } from '../../scripts/addin-files';
 import { descendants, parseXml } from './manifest-xml';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -29,5 +32,38 @@ describe('manifest.xml and the build', () => {
     expect(pages.filter((page) => !emitted.has(page))).toEqual([]);
     const assets = addresses.filter((file) => !file.endsWith('.html'));
     expect(assets.filter((file) => !existsSync(path.join(ROOT, file)))).toEqual([]);
+  });
+});
+
+describe('AddinFilesPlugin in a webpack build', () => {
+  it('emits the manifest with ADDIN_BASE_URL applied, and every icon', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'relacje-addin-files-'));
+    try {
+      const entry = path.join(dir, 'entry.js');
+      await writeFile(entry, 'export const pane = 1;\n');
+      const compiler = webpack({
+        mode: 'production',
+        context: dir,
+        entry,
+        output: { path: path.join(dir, 'dist') },
+        plugins: [new AddinFilesPlugin({ baseUrl: 'https://crm.example.pl/relacje' })],
+      });
+      const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+        compiler.run((error, result) => (error || !result ? reject(error) : resolve(result))),
+      );
+      await new Promise<void>((resolve) => compiler.close(() => resolve()));
+      expect(stats.hasErrors()).toBe(false);
+      const emitted = parseXml(await readFile(path.join(dir, 'dist', 'manifest.xml'), 'utf8'));
+      const urls = [emitted, ...descendants(emitted)]
+        .flatMap((e) => [...e.attributes.values()])
+        .filter((value) => value.startsWith('https://crm.example.pl/relacje/'));
+      expect(urls).toContain('https://crm.example.pl/relacje/word.html');
+      for (const size of [16, 32, 64, 80, 128]) {
+        const icon = await readFile(path.join(dir, 'dist', 'assets', `icon-${size}.png`));
+        expect(icon.equals(readFileSync(path.join(ROOT, 'assets', `icon-${size}.png`)))).toBe(true);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
