@@ -740,6 +740,11 @@ export class GraphWorkbookStore implements WorkbookStore {
           for (const i of group) {
             const read = responses.get(`g${i}`)!;
             const write = responses.get(`w${i}`)!;
+            // No row there any more (rows above it were removed): its write was not sent (424), nothing to retry.
+            if (read.status === 404 && /itemnotfound/i.test(subFailure(read).code)) {
+              results[i] = { before: [], matched: false };
+              continue;
+            }
             if (RETRYABLE_IN_BATCH.has(read.status) || RETRYABLE_IN_BATCH.has(write.status)) {
               if (attempt >= 5)
                 throw productError(
@@ -748,10 +753,6 @@ export class GraphWorkbookStore implements WorkbookStore {
                 );
               // Not written (throttled, or its read was): the row is as it was, so the pair can go again.
               retry.push(i);
-              continue;
-            }
-            if (read.status === 404 && /itemnotfound/i.test(subFailure(read).code)) {
-              results[i] = { before: [], matched: false };
               continue;
             }
             const before = (this.bodyOf(read, layout.table) as { values: SheetValue[][] }).values[0];

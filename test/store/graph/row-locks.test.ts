@@ -60,6 +60,25 @@ describe('Graph adapter: rows locked while they are saved', () => {
     expect(row.updatedAt).not.toBe('1900-01-01T00:00:00.000Z');
   });
 
+  test('an update finds its row again when rows above it were removed by another writer, past the end of the table', async () => {
+    const store = harness.store();
+    await store.append('clients', [clientRecord(1), clientRecord(2), clientRecord(3)]);
+    const other = harness.store();
+    await other.readAll();
+    await other.remove('clients', [
+      { id: 'client-1', expectedVersion: 1 },
+      { id: 'client-2', expectedVersion: 1 },
+    ]);
+    // The first store still has client-3 at row 2, which is now past the table's one row.
+    const [updated] = await store.update('clients', [
+      { id: 'client-3', expectedVersion: 1, changes: { city: 'Łomża' } },
+    ]);
+    expect(updated).toMatchObject({ id: 'client-3', version: 2, city: 'Łomża' });
+    expect(harness.waits).toEqual([]);
+    const rows = (await harness.store().readAll()).tables.clients;
+    expect(rows.map((r) => [r.id, r.version, r.city])).toEqual([['client-3', 2, 'Łomża']]);
+  });
+
   test('a version-checked write takes two requests: lock and check, then write', async () => {
     const store = harness.store();
     await store.append('clients', [clientRecord(1)]);
