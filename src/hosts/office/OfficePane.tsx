@@ -12,6 +12,7 @@ import {
   Subtitle1,
   makeStyles,
   tokens,
+  useId,
   type Theme,
 } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
@@ -76,6 +77,7 @@ export function OfficePane(props: OfficePaneProps) {
   const [state, setState] = useState<PaneState>(openAtStart ? { kind: 'opening' } : { kind: 'choosing' });
   const [selected, setSelected] = useState<StoreChoice | null>(openAtStart ?? preselected);
   const started = useRef(false);
+  const idPrefix = useId('store-choice');
 
   const open = async (choice: StoreChoice, remember: boolean) => {
     setState({ kind: 'opening' });
@@ -153,21 +155,29 @@ export function OfficePane(props: OfficePaneProps) {
               onChange={(_event, data) => setSelected(data.value as StoreChoice)}
               aria-label={officePaneText(locale, 'chooseTitle')}
             >
-              {options.map((option) => (
-                <div key={option.choice} className={styles.option}>
-                  <Radio
-                    value={option.choice}
-                    disabled={!option.available}
-                    label={officePaneText(locale, CHOICE_TEXTS[option.choice].label)}
-                  />
-                  <Caption1 className={styles.hint}>
-                    {officePaneText(locale, CHOICE_TEXTS[option.choice].hint)}
-                  </Caption1>
-                  {reasonText(option) && (
-                    <Caption1 className={styles.unavailable}>{reasonText(option)}</Caption1>
-                  )}
-                </div>
-              ))}
+              {options.map((option) => {
+                const hintId = `${idPrefix}-${option.choice}-hint`;
+                const reasonId = `${idPrefix}-${option.choice}-reason`;
+                const reason = reasonText(option);
+                return (
+                  <div key={option.choice} className={styles.option}>
+                    <Radio
+                      value={option.choice}
+                      disabled={!option.available}
+                      label={officePaneText(locale, CHOICE_TEXTS[option.choice].label)}
+                      aria-describedby={reason ? `${hintId} ${reasonId}` : hintId}
+                    />
+                    <Caption1 id={hintId} className={styles.hint}>
+                      {officePaneText(locale, CHOICE_TEXTS[option.choice].hint)}
+                    </Caption1>
+                    {reason && (
+                      <Caption1 id={reasonId} className={styles.unavailable}>
+                        {reason}
+                      </Caption1>
+                    )}
+                  </div>
+                );
+              })}
             </RadioGroup>
             {selectable ? (
               <div className={styles.actions}>
