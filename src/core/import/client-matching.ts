@@ -42,6 +42,7 @@ export interface ClientUpdate {
 export interface ClientImportPlan {
   create: readonly RecordFields[];
   update: readonly ClientUpdate[];
+  people?: readonly PlannedPerson[];
 }
 
 /** A contact person to add, for a client of the plan's `create` (by index) or one in the base. */
@@ -228,7 +229,10 @@ export function changedFields(
 }
 
 export interface PlanOptions {
-  /** The base's contact people, so a person already there is not added again. */
+  /**
+   * The base's contact people, so a person already there is not added again: the same client and
+   * the same first and last name (case and diacritics aside) or the same e-mail.
+   */
   existingPeople?: readonly ExistingPerson[];
 }
 
@@ -244,8 +248,15 @@ function mergeIntoNew(record: RecordFields, defaulted: Set<string>, row: ImportR
   }
 }
 
-const personKey = (clientRef: string, person: RecordFields) =>
-  `${clientRef}\u0000${foldText(`${person.firstName ?? ''} ${person.lastName ?? ''}`)}`;
+/** A person is the same one at the same client by first and last name, or by e-mail. */
+function personKeys(clientRef: string, person: RecordFields): string[] {
+  const keys = [
+    `${clientRef}\u0000name\u0000${foldText(`${person.firstName ?? ''} ${person.lastName ?? ''}`)}`,
+  ];
+  if (typeof person.email === 'string' && person.email.trim())
+    keys.push(`${clientRef}\u0000email\u0000${emailKey(person.email)}`);
+  return keys;
+}
 
 /**
  * Turns rows and decisions (a row without one takes `defaultDecision`) into what to write. An update
@@ -267,14 +278,14 @@ export function planImport(
   const createIndexOf = new Map<ExistingClient, number>();
   const pending = new Map<string, { client: ExistingClient; merged: RecordFields; changes: RecordFields }>();
   const knownPeople = new Set(
-    (options.existingPeople ?? []).map((p) => personKey(`id:${String(p.clientId)}`, p)),
+    (options.existingPeople ?? []).flatMap((p) => personKeys(`id:${String(p.clientId)}`, p)),
   );
   const addPerson = (row: ImportRow, client: PlannedPerson['client']) => {
     if (!row.person) return;
     const ref = 'createIndex' in client ? `new:${client.createIndex}` : `id:${client.existingId}`;
-    const key = personKey(ref, row.person);
-    if (knownPeople.has(key)) return;
-    knownPeople.add(key);
+    const keys = personKeys(ref, row.person);
+    if (keys.some((key) => knownPeople.has(key))) return;
+    for (const key of keys) knownPeople.add(key);
     plan.people.push({ client, fields: row.person, rowNumber: row.rowNumber });
   };
   for (const row of rows) {

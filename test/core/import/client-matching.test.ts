@@ -181,6 +181,27 @@ describe('planImport', () => {
     });
     expect(again.people).toEqual([]);
   });
+
+  it('knows a person already at the client by e-mail, whatever the name is spelt like now', () => {
+    const withPeople = buildImportRows(
+      [
+        ['Budimex Północ', 'Anna', 'Nowak-Lis', 'A.Nowak@Budimex.pl'],
+        ['Budimex Północ', 'Piotr', 'Lis', 'piotr@budimex.pl'],
+        ['Budimex Północ', 'P.', 'Lis', 'PIOTR@budimex.pl'],
+      ],
+      ['clients.name', 'people.firstName', 'people.lastName', 'people.email'],
+    ).valid;
+    const plan = planImport(withPeople, matchClients(withPeople, INDEX), new Map(), {
+      existingPeople: [
+        { id: 'p-1', clientId: 'c-nip', firstName: 'Anna', lastName: 'Nowak', email: 'a.nowak@budimex.pl' },
+        // The same e-mail at another client is another person's record.
+        { id: 'p-2', clientId: 'c-mail', firstName: 'Piotr', lastName: 'Lis', email: 'piotr@budimex.pl' },
+      ],
+    });
+    expect(plan.people.map((p) => [p.client, p.fields.firstName, p.rowNumber])).toEqual([
+      [{ existingId: 'c-nip' }, 'Piotr', 3],
+    ]);
+  });
 });
 
 describe('rows of one file for the same new firm', () => {
