@@ -74,7 +74,7 @@ export function classifyAbc(
   // sorting tens of thousands of them by name would cost more than all the other steps together.
   const ranked: number[] = [];
   const withoutValue: number[] = [];
-  for (const index of facts.indexOf.values()) (wonValue[index] !== 0 ? ranked : withoutValue).push(index);
+  for (const index of facts.clientIndices) (wonValue[index] !== 0 ? ranked : withoutValue).push(index);
   ranked.sort(
     (x, y) => wonValue[y] - wonValue[x] || byText(names[x], names[y]) || byText(clients[x].id, clients[y].id),
   );

@@ -28,6 +28,8 @@ export interface ClientFacts {
   readonly today: string;
   /** Client id → index into the columns below; a repeated id keeps its first row. */
   readonly indexOf: ReadonlyMap<string, number>;
+  /** The index of every distinct client, ascending (a repeated id's later rows left out). */
+  readonly clientIndices: readonly number[];
   /** Won value in the window, grosze. */
   readonly wonValue: Float64Array;
   /** Won deals in the window. */
@@ -42,8 +44,11 @@ export interface ClientFacts {
   readonly foreignCurrencyDeals: number;
 }
 
-/** The last instant of `day` in string order: every ISO timestamp of that day sorts before it. */
-const endOfDay = (day: string) => `${day}\uffff`;
+/**
+ * A bound just after `day` in string order: an ISO timestamp of that day continues with `T`,
+ * which sorts before `~` (and `~` keeps the bound a one-byte string, compared fastest).
+ */
+const endOfDay = (day: string) => `${day}~`;
 
 /** The won value is PLN grosze; deals in other currencies cannot be added to it. */
 const isPln = (row: SegmentationRow) => {
@@ -66,10 +71,14 @@ const later = (current: string | null, candidate: string) =>
 export function computeClientFacts(input: ClientFactsInput): ClientFacts {
   const { clients, window, today } = input;
   const count = clients.length;
+  // Filled from the end so that a repeated id ends up with its first row, in one map operation per client.
   const indexOf = new Map<string, number>();
-  clients.forEach((client, index) => {
-    if (!indexOf.has(client.id)) indexOf.set(client.id, index);
-  });
+  for (let index = count - 1; index >= 0; index--) indexOf.set(clients[index].id, index);
+  const clientIndices = Array.from({ length: count }, (_, index) => index);
+  const distinctIndices =
+    indexOf.size === count
+      ? clientIndices
+      : clientIndices.filter((index) => indexOf.get(clients[index].id) === index);
   const wonValue = new Float64Array(count);
   const wonDeals = new Uint32Array(count);
   const activityCount = new Uint32Array(count);
@@ -128,6 +137,7 @@ export function computeClientFacts(input: ClientFactsInput): ClientFacts {
     window,
     today,
     indexOf,
+    clientIndices: distinctIndices,
     wonValue,
     wonDeals,
     activityCount,

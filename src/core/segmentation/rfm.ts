@@ -55,7 +55,7 @@ export function scoreRfm(facts: ClientFacts): RfmResult {
   const todayMs = Date.parse(today);
   const scored: number[] = [];
   const recency: (number | null)[] = new Array<number | null>(clients.length).fill(null);
-  for (const index of facts.indexOf.values()) {
+  for (const index of facts.clientIndices) {
     const lastActivity = facts.lastActivityOn[index];
     const lastWon = facts.lastWonOn[index];
     const last =
@@ -73,7 +73,7 @@ export function scoreRfm(facts: ClientFacts): RfmResult {
 
   const rows: RfmRow[] = [];
   const byIndex = new Array<RfmRow | undefined>(clients.length).fill(undefined);
-  for (const index of facts.indexOf.values()) {
+  for (const index of facts.clientIndices) {
     const rScore = scoreAt(r, index);
     const fScore = scoreAt(f, index);
     const mScore = scoreAt(m, index);

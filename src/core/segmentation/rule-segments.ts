@@ -366,7 +366,7 @@ export function selectSegmentClients(
 ): string[] {
   const matches = compileSegmentRule(rule, sources, schema);
   const ids: string[] = [];
-  for (const index of sources.facts.indexOf.values()) {
+  for (const index of sources.facts.clientIndices) {
     if (matches(index)) ids.push(sources.facts.clients[index].id);
   }
   return ids;
@@ -394,7 +394,7 @@ export function assignRuleSegments(
   }));
   const { facts } = sources;
   const assigned = new Array<string | undefined>(facts.clients.length).fill(undefined);
-  for (const index of facts.indexOf.values()) {
+  for (const index of facts.clientIndices) {
     assigned[index] = compiled.find((segment) => segment.matches(index))?.name;
   }
   return assigned;

@@ -170,3 +170,17 @@ describe('classifyAbc properties', () => {
     );
   });
 });
+
+describe('repeated client ids', () => {
+  test('a repeated id keeps its first row and is ranked once', () => {
+    const clients = [client('c1', { name: 'Pierwszy' }), client('c2'), client('c1', { name: 'Powtórzony' })];
+    const result = classifyAbc(
+      factsOf(clients, { opportunities: [wonOpportunity('c1', 10_00, '2025-02-02')] }),
+    );
+    expect(result.rows.map((row) => [row.clientId, row.name])).toEqual([
+      ['c1', 'Pierwszy'],
+      ['c2', 'Klient c2'],
+    ]);
+    expect(result.byIndex[2]).toBeUndefined();
+  });
+});
