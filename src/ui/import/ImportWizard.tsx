@@ -185,6 +185,7 @@ export function ImportWizard({ locale, service, readXlsxRows }: ImportWizardProp
             locale={locale}
             error={state.error}
             title={text(state.step === 'matches' ? 'importFailed' : 'readFailed')}
+            onRetry={state.step === 'matches' ? () => void wizard.recheck() : undefined}
           />
         ))}
     </section>

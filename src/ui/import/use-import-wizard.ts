@@ -150,14 +150,14 @@ export function useImportWizard(service: CrmService, readXlsxRows?: XlsxRowsRead
   );
 
   /** Checks every row (in chunks, so the bar moves), then finds the valid ones in the base. */
-  const checkRows = useCallback(async () => {
+  const checkRows = useCallback(async (): Promise<boolean> => {
     const source = state.source;
-    if (!source) return;
+    if (!source) return false;
     update({ error: null, cancelled: false });
     const dataRows = dataRowsOf(source);
     if (dataRows.length === 0) {
       update({ error: new ImportFileProblem('noDataRows') });
-      return;
+      return false;
     }
     const checked = await run('checkingRows', true, () => {
       // One pass over every row, so a NIP repeated anywhere in the file is found.
@@ -168,8 +168,9 @@ export function useImportWizard(service: CrmService, readXlsxRows?: XlsxRowsRead
       });
       return Promise.resolve(preview);
     });
-    if (!checked) return;
+    if (!checked) return false;
     update({ step: 'preview', rows: checked.rows, matches: checked.matches, decisions: checked.decisions });
+    return true;
   }, [state.source, state.mapping, run, service]);
 
   const decide = (rowNumbers: readonly number[], decision: ImportDecision) =>
@@ -207,6 +208,19 @@ export function useImportWizard(service: CrmService, readXlsxRows?: XlsxRowsRead
     }
   }, [plan, run, service, skipped]);
 
+  /** After a failed write (someone changed a client meanwhile): read the base again and match anew. */
+  const recheck = useCallback(async () => {
+    // The old matches go at once: they hold the versions that were just refused.
+    update({ error: null, rows: null });
+    try {
+      await service.load();
+    } catch (error) {
+      update({ error });
+      return;
+    }
+    update({ step: (await checkRows()) ? 'matches' : 'mapping' });
+  }, [service, checkRows]);
+
   const cancelWork = () => {
     cancel();
     update({ cancelled: true });
@@ -227,6 +241,7 @@ export function useImportWizard(service: CrmService, readXlsxRows?: XlsxRowsRead
     checkRows,
     decide,
     importPlan,
+    recheck,
     cancelWork,
     goTo,
     startOver,

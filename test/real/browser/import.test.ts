@@ -150,4 +150,49 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
     const clients = (await harness.readWorkbook()).tables.clients;
     expect(clients).toEqual(clientsAfterFirstImport);
   });
+
+  it('writes nothing when the write fails half-way, and imports all of it on retry', async () => {
+    const before = (await harness.readWorkbook()).tables.clients;
+    const existing = before.find((client) => typeof client.nip === 'string' && client.city !== 'Sopot');
+    expect(existing).toBeDefined();
+    const file = await harness.writeFile(
+      'zmiany.csv',
+      `Nazwa firmy;NIP;Miejscowość\r\n${String(existing?.name)};${String(existing?.nip)};Sopot\r\nNowa Firma Testowa sp. z o.o.;5213017228;Opole\r\n`,
+    );
+    const toOverwrite = async () => {
+      await page.getByRole('combobox', { name: 'Co zrobić (wiersz 2)' }).selectOption('overwrite');
+      await page.getByText('Do zapisania: nowi klienci 1, zmienieni 1, pominięci 0.').waitFor();
+    };
+    await page.getByRole('button', { name: 'Importuj inny plik' }).click();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByRole('heading', { name: /Krok 2 z 6/ }).waitFor();
+    await nextStep(page, /Krok 3 z 6/);
+    await nextStep(page, /Krok 4 z 6/);
+    await nextStep(page, /Krok 5 z 6/);
+    await toOverwrite();
+
+    // The new client is appended first; the change to the existing one then fails.
+    harness.server.graph.faults.add(
+      { kind: 'fail', status: 400, code: 'InvalidArgument' },
+      { method: 'PATCH', pathIncludes: 'tClients' },
+    );
+    await page.getByRole('button', { name: /^Importuj \(2/ }).click();
+    await page.getByText('Import nie powiódł się — nic nie zostało zapisane.').waitFor();
+    expect((await harness.readWorkbook()).tables.clients).toEqual(before);
+
+    harness.server.graph.faults.clear();
+    await page.getByRole('button', { name: 'Spróbuj ponownie' }).click();
+    await page.getByRole('heading', { name: /Krok 5 z 6/ }).waitFor();
+    // Matched anew, with the first choice again: fill the empty fields, which changes nothing here.
+    await page.getByText('Do zapisania: nowi klienci 1, zmienieni 0, pominięci 0.').waitFor();
+    await toOverwrite();
+    await page.getByRole('button', { name: /^Importuj \(2/ }).click();
+    await page.getByText(/Dodano klientów: 1\. Zaktualizowano: 1\./).waitFor();
+    const after = (await harness.readWorkbook()).tables.clients;
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.find((client) => client.id === existing?.id)?.city).toBe('Sopot');
+    expect(byNip(after, '5213017228')).toMatchObject([
+      { name: 'Nowa Firma Testowa sp. z o.o.', city: 'Opole' },
+    ]);
+  });
 });
