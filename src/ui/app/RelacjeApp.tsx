@@ -10,16 +10,13 @@ import {
   webLightTheme,
   type Theme,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Locale } from '../../core/i18n';
 import type { CrmService } from '../../services/crm-service';
 import { ClientsView } from '../clients/ClientsView';
 import { uiText } from '../i18n/ui-texts';
-import { ImportWizard } from '../import/ImportWizard';
-import { SegmentationPanel } from '../segmentation/SegmentationPanel';
 import { ErrorMessageBar } from '../shared/ErrorMessageBar';
 import { WorkProgress } from '../shared/WorkProgress';
-import { WorkbookOverviewPanel } from '../workbook-overview/WorkbookOverviewPanel';
 import type { WorkbookOverviewService } from '../workbook-overview/workbook-overview-service';
 import { appText } from './app-texts';
 import { useWorkbookLoad } from './use-workbook-load';
@@ -44,6 +41,23 @@ export interface RelacjeAppProps {
   /** The Fluent theme, e.g. one matching Office's; the web light theme by default. */
   theme?: Theme;
 }
+
+// The views other than the client list load when first opened, so the pane's first render is small.
+const ImportWizard = lazy(() =>
+  import(/* webpackChunkName: "import-view" */ '../import/ImportWizard').then((m) => ({
+    default: m.ImportWizard,
+  })),
+);
+const SegmentationPanel = lazy(() =>
+  import(/* webpackChunkName: "segmentation-view" */ '../segmentation/SegmentationPanel').then((m) => ({
+    default: m.SegmentationPanel,
+  })),
+);
+const WorkbookOverviewPanel = lazy(() =>
+  import(/* webpackChunkName: "workbook-view" */ '../workbook-overview/WorkbookOverviewPanel').then((m) => ({
+    default: m.WorkbookOverviewPanel,
+  })),
+);
 
 type View = 'clients' | 'import' | 'segmentation' | 'workbook';
 
@@ -154,7 +168,11 @@ export function RelacjeApp({ initialLocale, services, onLocaleChange, theme }: R
             {services.workbookOverview && <Tab value="workbook">{appText(locale, 'workbookTab')}</Tab>}
           </TabList>
         </nav>
-        <main className={styles.content}>{renderView()}</main>
+        <main className={styles.content}>
+          <Suspense fallback={<WorkProgress label={appText(locale, 'openingView')} />}>
+            {renderView()}
+          </Suspense>
+        </main>
       </div>
     </FluentProvider>
   );

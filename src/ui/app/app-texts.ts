@@ -11,6 +11,7 @@ export const APP_TEXTS = {
     pl: 'Wczytywanie skoroszytu… Duży skoroszyt może się wczytywać kilka sekund.',
     en: 'Loading the workbook… A big workbook may take a few seconds.',
   },
+  openingView: { pl: 'Otwieranie widoku…', en: 'Opening the view…' },
   loadFailed: { pl: 'Nie udało się wczytać skoroszytu', en: 'Could not load the workbook' },
 } satisfies Record<string, Bilingual>;
 

@@ -58,9 +58,28 @@ export function useVirtualWindow(
     [containerRef, rowHeight, headerHeight],
   );
 
-  const rowsInView = Math.ceil(Math.max(viewportHeight - headerHeight, rowHeight) / rowHeight);
-  const first = Math.floor(scrollTop / rowHeight);
-  const start = Math.max(0, Math.min(first, count) - overscan);
-  const end = Math.min(count, first + rowsInView + overscan);
+  const { start, end } = visibleRange({
+    count,
+    rowHeight,
+    overscan,
+    headerHeight,
+    scrollTop,
+    viewportHeight,
+  });
   return { start, end, totalHeight: count * rowHeight, onScroll, reveal };
+}
+
+/** The rows to render for a scroll position: those in view under the header, plus overscan each side. */
+export function visibleRange(view: {
+  count: number;
+  rowHeight: number;
+  overscan: number;
+  headerHeight: number;
+  scrollTop: number;
+  viewportHeight: number;
+}): { start: number; end: number } {
+  const { count, rowHeight, overscan, headerHeight, scrollTop, viewportHeight } = view;
+  const rowsInView = Math.ceil(Math.max(viewportHeight - headerHeight, rowHeight) / rowHeight);
+  const first = Math.min(Math.floor(scrollTop / rowHeight), count);
+  return { start: Math.max(0, first - overscan), end: Math.min(count, first + rowsInView + overscan) };
 }

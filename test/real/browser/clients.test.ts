@@ -93,6 +93,15 @@ test('the list shows every client of the workbook in a labelled, accessible grid
   expect(await accessibilityProblems(page)).toEqual([]);
 });
 
+test('the tabs switch between the views and back to the list', async () => {
+  const segmentation = page.getByRole('tab', { name: APP_TEXTS.segmentationTab.pl });
+  await segmentation.click();
+  expect(await segmentation.getAttribute('aria-selected')).toBe('true');
+  await page.getByRole('grid').waitFor({ state: 'detached' });
+  await page.getByRole('tab', { name: APP_TEXTS.clientsTab.pl }).click();
+  await page.getByRole('grid').waitFor();
+});
+
 test('a client with an invalid NIP is refused next to the NIP field and nothing is saved', async () => {
   await page.getByRole('button', { name: CLIENT_TEXTS.addClient.pl }).click();
   await page.getByRole('textbox', { name: /^Nazwa/ }).fill(NEW_CLIENT);
