@@ -31,7 +31,7 @@ import type { SegmentChanges } from './use-segment-changes';
 export interface RuleFormProps {
   locale: Locale;
   snapshot: WorkbookSnapshot;
-  window: DateWindow;
+  period: DateWindow;
   today: string;
   changes: SegmentChanges;
 }
@@ -53,7 +53,7 @@ const newCondition = (): ConditionDraft => ({
 });
 
 /** The rule segment builder: field / operator / value rows joined by "and" or "or". */
-export function RuleForm({ locale, snapshot, window, today, changes }: RuleFormProps) {
+export function RuleForm({ locale, snapshot, period, today, changes }: RuleFormProps) {
   const styles = useStyles();
   const text = (key: Parameters<typeof segmentationViewText>[1]) => segmentationViewText(locale, key);
   const [name, setName] = useState('');
@@ -78,7 +78,7 @@ export function RuleForm({ locale, snapshot, window, today, changes }: RuleFormP
     setIssues(checked.ok ? [] : checked.issues.map((issue) => issue.message));
     if (segment === '' || !checked.ok) return;
     void changes.compute(() => {
-      const facts = factsOf(snapshot, window, today);
+      const facts = factsOf(snapshot, period, today);
       const segments = assignRuleSegments([{ name: segment, rule: checked.rule }], {
         facts,
         abc: classifyAbc(facts),
@@ -140,7 +140,7 @@ export function RuleForm({ locale, snapshot, window, today, changes }: RuleFormP
         <Button onClick={() => setDraft({ ...draft, conditions: [...draft.conditions, newCondition()] })}>
           {text('addCondition')}
         </Button>
-        <Button appearance="primary" disabled={!isWindow(window) || changes.work !== null} onClick={compute}>
+        <Button appearance="primary" disabled={!isWindow(period) || changes.work !== null} onClick={compute}>
           {text('compute')}
         </Button>
       </div>

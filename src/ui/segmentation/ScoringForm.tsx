@@ -20,7 +20,7 @@ export interface ScoringFormProps {
   locale: Locale;
   method: 'abc' | 'rfm';
   snapshot: WorkbookSnapshot;
-  window: DateWindow;
+  period: DateWindow;
   today: string;
   changes: SegmentChanges;
 }
@@ -28,11 +28,11 @@ export interface ScoringFormProps {
 type Scores = { method: 'abc'; abc: AbcResult } | { method: 'rfm'; rfm: RfmResult };
 
 /** ABC classes or RFM scores of every client over the period, with their summary before writing. */
-export function ScoringForm({ locale, method, snapshot, window, today, changes }: ScoringFormProps) {
+export function ScoringForm({ locale, method, snapshot, period, today, changes }: ScoringFormProps) {
   const [scores, setScores] = useState<Scores | null>(null);
   const compute = () =>
     changes.compute(() => {
-      const facts = factsOf(snapshot, window, today);
+      const facts = factsOf(snapshot, period, today);
       const computed: Scores =
         method === 'abc' ? { method, abc: classifyAbc(facts) } : { method, rfm: scoreRfm(facts) };
       setScores(computed);
@@ -48,7 +48,7 @@ export function ScoringForm({ locale, method, snapshot, window, today, changes }
       <div>
         <Button
           appearance="primary"
-          disabled={!isWindow(window) || changes.work !== null}
+          disabled={!isWindow(period) || changes.work !== null}
           onClick={() => void compute()}
         >
           {segmentationViewText(locale, 'compute')}

@@ -64,19 +64,19 @@ export function SegmentationPanel({ locale, service }: SegmentationPanelProps) {
   const snapshot = useCrmSnapshot(service);
   const [method, setMethod] = useState<Method>('abc');
   const [today] = useState(todayUtc);
-  const [window, setWindow] = useState<DateWindow>(() => lastTwelveMonths(today));
+  const [period, setPeriod] = useState<DateWindow>(() => lastTwelveMonths(today));
   const changes = useSegmentChanges(service);
   const text = (key: SegmentationViewTextKey) => segmentationViewText(locale, key);
   const chosen = METHODS.find((candidate) => candidate.method === method) ?? METHODS[0];
 
-  const changeWindow = (next: DateWindow) => {
-    setWindow(next);
+  const changePeriod = (next: DateWindow) => {
+    setPeriod(next);
     changes.reset();
   };
 
   const renderForm = () => {
     if (!snapshot) return <Body1>{text('noWorkbook')}</Body1>;
-    const props = { locale, snapshot, window, today, changes };
+    const props = { locale, snapshot, period, today, changes };
     switch (method) {
       case 'abc':
       case 'rfm':
@@ -110,7 +110,7 @@ export function SegmentationPanel({ locale, service }: SegmentationPanelProps) {
         ))}
       </TabList>
       <Body1 className={styles.hint}>{text(chosen.hint)}</Body1>
-      {method !== 'readiness' && <WindowFields locale={locale} window={window} onChange={changeWindow} />}
+      {method !== 'readiness' && <WindowFields locale={locale} period={period} onChange={changePeriod} />}
       {renderForm()}
       {changes.work && (
         <WorkInProgress

@@ -6,8 +6,8 @@ import { segmentationViewText } from './segmentation-view-texts';
 
 export interface WindowFieldsProps {
   locale: Locale;
-  window: DateWindow;
-  onChange: (window: DateWindow) => void;
+  period: DateWindow;
+  onChange: (period: DateWindow) => void;
 }
 
 const useStyles = makeStyles({
@@ -19,9 +19,9 @@ const useStyles = makeStyles({
 });
 
 /** The period whose won deals and contacts count, both days included. */
-export function WindowFields({ locale, window, onChange }: WindowFieldsProps) {
+export function WindowFields({ locale, period, onChange }: WindowFieldsProps) {
   const styles = useStyles();
-  const invalid = !isWindow(window);
+  const invalid = !isWindow(period);
   return (
     <div className={styles.row}>
       <Field
@@ -31,15 +31,15 @@ export function WindowFields({ locale, window, onChange }: WindowFieldsProps) {
       >
         <Input
           type="date"
-          value={window.from}
-          onChange={(_event, data) => onChange({ ...window, from: data.value })}
+          value={period.from}
+          onChange={(_event, data) => onChange({ ...period, from: data.value })}
         />
       </Field>
       <Field label={segmentationViewText(locale, 'windowTo')}>
         <Input
           type="date"
-          value={window.to}
-          onChange={(_event, data) => onChange({ ...window, to: data.value })}
+          value={period.to}
+          onChange={(_event, data) => onChange({ ...period, to: data.value })}
         />
       </Field>
     </div>

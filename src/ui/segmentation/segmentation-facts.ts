@@ -19,19 +19,19 @@ export function lastTwelveMonths(today: string): DateWindow {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export const isWindow = (window: DateWindow): boolean =>
-  DAY.test(window.from) && DAY.test(window.to) && window.from <= window.to;
+export const isWindow = (period: DateWindow): boolean =>
+  DAY.test(period.from) && DAY.test(period.to) && period.from <= period.to;
 
 export const clientsOf = (snapshot: WorkbookSnapshot): SegmentationClient[] => snapshot.tables.clients ?? [];
 
-/** The per-client figures of the snapshot's tables for `window`. */
-export function factsOf(snapshot: WorkbookSnapshot, window: DateWindow, today: string): ClientFacts {
+/** The per-client figures of the snapshot's tables for the period. */
+export function factsOf(snapshot: WorkbookSnapshot, period: DateWindow, today: string): ClientFacts {
   return computeClientFacts({
     clients: clientsOf(snapshot),
     opportunities: snapshot.tables.opportunities ?? [],
     offers: snapshot.tables.offers ?? [],
     activities: snapshot.tables.activities ?? [],
-    window,
+    window: period,
     today,
   });
 }
