@@ -1,14 +1,28 @@
 import type { RecordFields, RecordUpdate, StoredRecord, WorkbookSnapshot } from '../store/port';
 
-/** What an import writes: new clients and changes to clients already in the base. */
+/** A contact person an import adds, to a client of the plan's `create` (by index) or one in the base. */
+export interface ImportPerson {
+  client: { createIndex: number } | { existingId: string };
+  /** The person's fields; `clientId` is set from `client`. */
+  fields: RecordFields;
+  /** The row of the source file, named when the person is not valid. */
+  rowNumber?: number;
+}
+
+/**
+ * What an import writes: new clients, changes to clients already in the base, and contact people
+ * (the `ImportPlan` of core/import is one).
+ */
 export interface ClientImportPlan {
   create: readonly RecordFields[];
   update: readonly RecordUpdate[];
+  people?: readonly ImportPerson[];
 }
 
 export interface ClientImportOutcome {
   created: number;
   updated: number;
+  peopleCreated: number;
 }
 
 /**

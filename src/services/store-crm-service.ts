@@ -27,8 +27,8 @@ export interface CrmServiceOptions {
 /**
  * The CRM service over any store adapter. Store calls per action (constant, whatever the size):
  * `load` 1; `create` and `update` 2 (the record, then its audit row); `updateClients` 2;
- * `importClients` up to 3 (append, update, audit) and on a failed update one more, the removal of
- * what it had appended; `mergeClients` at most one call per table it writes (see `mergeClients`).
+ * `importClients` up to 4 (clients, people, update, audit) and, when the people or the update
+ * fail, up to 2 more, the removal of what it had appended (see `importClients`); `mergeClients` at most one call per table it writes (see `mergeClients`).
  * The record is written before its audit row: if the audit write fails the change stays saved
  * (nothing the user entered is lost), the snapshot shows it, and the error is passed on.
  */
@@ -70,8 +70,7 @@ class StoreCrmService implements CrmService {
   }
 
   async create(table: string, fields: RecordFields): Promise<StoredRecord> {
-    const id = typeof fields.id === 'string' && fields.id.trim() ? fields.id : this.newId();
-    const record = this.validated(table, { ...fields, id }, 'create') as NewRecord;
+    const record = this.validated(table, this.withId(fields), 'create') as NewRecord;
     return this.changing(async () => {
       const [stored] = await this.store.append(table, [record]);
       this.putRows(table, [stored]);
@@ -112,44 +111,86 @@ class StoreCrmService implements CrmService {
     });
   }
 
+  /**
+   * Writes in this order: the new clients, their contact people, the updates, one audit append for
+   * all of them — at most 4 store calls. People are validated with their `clientId` resolved before
+   * anything is written. When the people or the updates fail, the rows this import appended are
+   * removed again (people first, then clients: at most 2 more calls), so nothing is half-imported.
+   */
   async importClients(plan: ClientImportPlan): Promise<ClientImportOutcome> {
-    const withIds = plan.create.map((fields) => ({
-      ...fields,
-      id: typeof fields.id === 'string' && fields.id.trim() ? fields.id : this.newId(),
-    }));
-    const creates = this.validatedBatch('clients', withIds, 'create') as NewRecord[];
+    const creates = this.validatedBatch(
+      'clients',
+      plan.create.map((fields) => this.withId(fields)),
+      'create',
+    ) as NewRecord[];
     const updates = this.validatedBatch(
       'clients',
       plan.update.map((u) => u.changes),
       'update',
     ).map((changes, i) => ({ ...plan.update[i], changes }));
-    if (creates.length === 0 && updates.length === 0) return { created: 0, updated: 0 };
+    const planned = plan.people ?? [];
+    const people = this.validatedBatch(
+      'people',
+      planned.map(({ client, fields }) => ({
+        ...this.withId(fields),
+        clientId: 'createIndex' in client ? creates[client.createIndex]?.id : client.existingId,
+      })),
+      'create',
+      planned.map((p) => p.rowNumber),
+    ) as NewRecord[];
+    if (creates.length + updates.length + people.length === 0) {
+      return { created: 0, updated: 0, peopleCreated: 0 };
+    }
     return this.changing(async () => {
       const created = creates.length > 0 ? await this.store.append('clients', creates) : [];
+      let createdPeople: StoredRecord[] = [];
       let updated: StoredRecord[] = [];
       try {
+        if (people.length > 0) createdPeople = await this.store.append('people', people);
         if (updates.length > 0) updated = await this.store.update('clients', updates);
       } catch (error) {
-        // The store is all-or-nothing per call only: take back this import's new rows (still at version 1).
-        // A row the store took as a retry of one it already held is not this import's to remove.
-        const known = new Set((this.current?.tables.clients ?? []).map((c) => c.id));
-        const own = created.filter((r) => r.version === 1 && !known.has(r.id));
-        if (own.length > 0) {
-          const refs = own.map((r) => ({ id: r.id, expectedVersion: r.version }));
-          // Should that fail too, the new rows stay saved and the snapshot shows them.
-          await this.store.remove('clients', refs).catch(() => this.putRows('clients', own));
-        }
+        // The store is all-or-nothing per call only. New clients stay, shown, while their people do.
+        if (await this.takeBack('people', createdPeople)) await this.takeBack('clients', created);
+        else this.putRows('clients', created);
         throw error;
       }
       this.putRows('clients', [...created, ...updated]);
+      this.putRows('people', createdPeople);
       await this.audit([
         ...created.map((r) => this.auditEntry('create', 'clients', r.id, { import: true })),
+        ...createdPeople.map((r) => this.auditEntry('create', 'people', r.id, { import: true })),
         ...updates.map((u) =>
           this.auditEntry('update', 'clients', u.id, { import: true, changes: u.changes }),
         ),
       ]);
-      return { created: created.length, updated: updated.length };
+      return { created: created.length, updated: updated.length, peopleCreated: createdPeople.length };
     });
+  }
+
+  /** The fields with their own id, or a new one. */
+  private withId(fields: RecordFields): RecordFields {
+    return { ...fields, id: typeof fields.id === 'string' && fields.id.trim() ? fields.id : this.newId() };
+  }
+
+  /**
+   * Removes the rows a failed import appended (still at version 1); a row the store took as a retry
+   * of one it already held is not this import's to remove. Should the removal fail, the rows stay
+   * saved and the snapshot shows them. Whether nothing of the import is left in `table`.
+   */
+  private async takeBack(table: string, appended: readonly StoredRecord[]): Promise<boolean> {
+    const known = new Set((this.current?.tables[table] ?? []).map((r) => r.id));
+    const own = appended.filter((r) => r.version === 1 && !known.has(r.id));
+    if (own.length === 0) return true;
+    try {
+      await this.store.remove(
+        table,
+        own.map((r) => ({ id: r.id, expectedVersion: r.version })),
+      );
+      return true;
+    } catch {
+      this.putRows(table, own);
+      return false;
+    }
   }
 
   /**
@@ -199,11 +240,15 @@ class StoreCrmService implements CrmService {
     return this.validatedBatch(table, [fields], mode)[0];
   }
 
-  /** Every record checked; any issue in any record rejects the whole batch, naming every bad field. */
+  /**
+   * Every record checked; any issue in any record rejects the whole batch, naming every bad field
+   * and, when one record is bad, its row: the file's row when `rowNumbers` gives it.
+   */
   private validatedBatch(
     table: string,
     records: readonly RecordFields[],
     mode: ValidationMode,
+    rowNumbers: readonly (number | undefined)[] = [],
   ): RecordFields[] {
     const schema = tableByKey(this.schema, table);
     const issues: FieldIssue[] = [];
@@ -212,12 +257,12 @@ class StoreCrmService implements CrmService {
       const result = validateRecord(schema, fields, { mode, schema: this.schema });
       if (!result.ok) {
         issues.push(...result.issues);
-        badRows.push(index + 1);
+        badRows.push(rowNumbers[index] ?? (records.length > 1 ? index + 1 : 0));
       }
       return result.record;
     });
     if (issues.length > 0) {
-      const row = records.length > 1 && badRows.length === 1 ? badRows[0] : undefined;
+      const row = badRows.length === 1 && badRows[0] > 0 ? badRows[0] : undefined;
       throw new RelacjeError('invalidRecord', { table, issues, ...(row ? { row } : {}) });
     }
     return checked;

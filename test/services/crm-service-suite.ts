@@ -3,9 +3,15 @@
  * counted by a wrapper around the adapter, so the round trips of every action are asserted.
  */
 import { RelacjeError, isRelacjeError } from '../../src/core/errors';
+import {
+  previewImport,
+  type ColumnMapping,
+  type ExistingClient,
+  type ExistingPerson,
+} from '../../src/core/import';
 import type { NewRecord, RecordUpdate, StoredRecord, WorkbookStore } from '../../src/store/port';
 import { createCrmService } from '../../src/services/store-crm-service';
-import type { CrmService } from '../../src/services/crm-service';
+import type { ClientImportPlan, CrmService } from '../../src/services/crm-service';
 
 export interface ServiceStoreUnderTest {
   store: WorkbookStore;
@@ -367,7 +373,7 @@ export function runCrmServiceSuite(name: string, factory: () => Promise<ServiceS
         });
       });
       expect(calls).toEqual(['append:clients', 'update:clients', 'append:audit']);
-      expect(outcome).toEqual({ created: 2, updated: 1 });
+      expect(outcome).toEqual({ created: 2, updated: 1, peopleCreated: 0 });
       expect((await rows('clients')).map((c) => [c.id, c.city ?? null])).toEqual([
         ['c-1', 'Poznań'],
         ['new-1', null],
@@ -444,6 +450,160 @@ export function runCrmServiceSuite(name: string, factory: () => Promise<ServiceS
       const params = (error as RelacjeError<'invalidRecord'>).params;
       expect(params.issues.map((i) => i.field)).toEqual(['nip', 'postalCode']);
       expect(params.row).toBe(2);
+    });
+
+    const importWithPeople = (): ClientImportPlan => ({
+      create: [client(10), client(11)],
+      update: [{ id: 'c-1', expectedVersion: 1, changes: { city: 'Poznań' } }],
+      people: [
+        { client: { createIndex: 1 }, fields: { firstName: 'Łucja', lastName: 'Żak' }, rowNumber: 3 },
+        { client: { existingId: 'c-1' }, fields: { firstName: 'Jan', lastName: 'Nowak' }, rowNumber: 4 },
+        {
+          client: { createIndex: 0 },
+          fields: { firstName: 'Ewa', lastName: 'Lis', email: 'ewa@lis.pl' },
+          rowNumber: 5,
+        },
+      ],
+    });
+
+    test('an import writes clients, their people, updates and one audit append: four calls', async () => {
+      await subject.store.append('clients', [client(1)]);
+      await service.load();
+      let outcome: unknown;
+      const calls = await callsOf(async () => {
+        outcome = await service.importClients(importWithPeople());
+      });
+      expect(calls).toEqual(['append:clients', 'append:people', 'update:clients', 'append:audit']);
+      expect(outcome).toEqual({ created: 2, updated: 1, peopleCreated: 3 });
+      const people = await rows('people');
+      expect(people.map((p) => [p.lastName, p.clientId])).toEqual([
+        ['Żak', 'c-11'],
+        ['Nowak', 'c-1'],
+        ['Lis', 'c-10'],
+      ]);
+      expect(new Set(people.map((p) => p.id)).size).toBe(3);
+      expect((await rows('audit')).map((a) => [a.action, a.table, a.recordId])).toEqual([
+        ['create', 'clients', 'c-10'],
+        ['create', 'clients', 'c-11'],
+        ...people.map((p) => ['create', 'people', p.id]),
+        ['update', 'clients', 'c-1'],
+      ]);
+      expect(service.snapshot?.tables.people).toEqual(people);
+    });
+
+    test('the people of new clients without ids point at the ids the service gave them', async () => {
+      await service.load();
+      await service.importClients({
+        create: [{ name: 'Bez Id', type: 'company', status: 'lead' }],
+        update: [],
+        people: [{ client: { createIndex: 0 }, fields: { firstName: 'Olga', lastName: 'Wójcik' } }],
+      });
+      const [created] = await rows('clients');
+      expect(created.id).toBe('new-1');
+      expect((await rows('people')).map((p) => [p.id, p.clientId])).toEqual([['new-2', 'new-1']]);
+    });
+
+    test('an import with an invalid person names its row and field and writes nothing', async () => {
+      await subject.store.append('clients', [client(1)]);
+      await service.load();
+      const plan = importWithPeople();
+      let error: unknown;
+      const calls = await callsOf(async () => {
+        error = await rejection(
+          service.importClients({
+            ...plan,
+            people: [
+              ...(plan.people ?? []),
+              { client: { createIndex: 0 }, fields: { firstName: 'Adam', email: 'nie-adres' }, rowNumber: 9 },
+            ],
+          }),
+        );
+      });
+      expect(calls).toEqual([]);
+      expect(isRelacjeError(error, 'invalidRecord')).toBe(true);
+      const params = (error as RelacjeError<'invalidRecord'>).params;
+      expect(params.table).toBe('people');
+      expect(params.row).toBe(9);
+      expect(params.issues.map((i) => i.field)).toEqual(['lastName', 'email']);
+      expect((await rows('clients')).map((c) => c.id)).toEqual(['c-1']);
+      expect(await rows('people')).toEqual([]);
+    });
+
+    test.each<[string, FailingCall, string[]]>([
+      [
+        'its people cannot be written',
+        'append:people',
+        ['append:clients', 'append:people', 'remove:clients'],
+      ],
+      [
+        'update fails after the people were written',
+        'update',
+        ['append:clients', 'append:people', 'update:clients', 'remove:people', 'remove:clients'],
+      ],
+    ])('an import whose %s takes back what it appended, nothing else', async (_, failing, expected) => {
+      await subject.store.append('clients', [client(1)]);
+      await subject.store.append('people', [
+        { id: 'p-1', clientId: 'c-1', firstName: 'Jan', lastName: 'Nowak' },
+      ]);
+      await service.load();
+      const before = service.snapshot;
+      counted.failOn(failing);
+      let error: unknown;
+      const calls = await callsOf(async () => {
+        error = await rejection(service.importClients(importWithPeople()));
+      });
+      expect(isRelacjeError(error, 'unavailable')).toBe(true);
+      expect(calls).toEqual(expected);
+      expect(await rows('clients')).toEqual(before?.tables.clients);
+      expect(await rows('people')).toEqual(before?.tables.people);
+      expect(await rows('audit')).toEqual([]);
+      expect(service.snapshot).toBe(before);
+    });
+
+    test('the same file imported twice adds its people once', async () => {
+      await subject.store.append('clients', [client(1)]);
+      await service.load();
+      const mapping: ColumnMapping = [
+        'clients.name',
+        'clients.city',
+        'people.firstName',
+        'people.lastName',
+        'people.email',
+      ];
+      const file = [
+        'Nazwa;Miasto;Imię;Nazwisko;E-mail',
+        'Przedsiębiorstwo Łódzkie 1;Łódź;Anna;Nowak;anna@lodzkie.pl',
+        'Żuraw Sp. z o.o.;Gdańsk;Piotr;Lis;piotr@zuraw.pl',
+        'Żuraw Sp. z o.o.;;Ewa;Wójcik;',
+      ].join('\n');
+      const importFile = async () => {
+        const tables = service.snapshot?.tables;
+        const { plan } = previewImport(file, tables?.clients as ExistingClient[], {
+          mapping,
+          existingPeople: tables?.people as ExistingPerson[],
+        });
+        let outcome: unknown;
+        const calls = await callsOf(async () => {
+          outcome = await service.importClients(plan);
+        });
+        return { outcome, calls };
+      };
+      const first = await importFile();
+      expect(first.outcome).toEqual({ created: 1, updated: 1, peopleCreated: 3 });
+      expect(first.calls).toEqual(['append:clients', 'append:people', 'update:clients', 'append:audit']);
+      const clients = await rows('clients');
+      const zuraw = clients.find((c) => c.name === 'Żuraw Sp. z o.o.')?.id;
+      expect((await rows('people')).map((p) => [p.lastName, p.clientId])).toEqual([
+        ['Nowak', 'c-1'],
+        ['Lis', zuraw],
+        ['Wójcik', zuraw],
+      ]);
+      const people = await rows('people');
+      const second = await importFile();
+      expect(second.outcome).toEqual({ created: 0, updated: 0, peopleCreated: 0 });
+      expect(second.calls).toEqual([]);
+      expect(await rows('people')).toEqual(people);
+      expect(await rows('clients')).toEqual(clients);
     });
 
     test('updateClients writes a batch in one update and one audit append', async () => {
