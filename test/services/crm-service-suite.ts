@@ -530,11 +530,7 @@ export function runCrmServiceSuite(name: string, factory: () => Promise<ServiceS
     });
 
     test.each<[string, FailingCall, string[]]>([
-      [
-        'its people cannot be written',
-        'append:people',
-        ['append:clients', 'append:people', 'remove:clients'],
-      ],
+      ['people cannot be written', 'append:people', ['append:clients', 'append:people', 'remove:clients']],
       [
         'update fails after the people were written',
         'update',
