@@ -15,6 +15,7 @@ export interface ChangePreviewProps {
 
 /** Clients listed one by one; the counts above cover them all. */
 const SHOWN_CLIENTS = 20;
+const SHOWN_TRANSITIONS = 12;
 
 const useStyles = makeStyles({
   preview: {
@@ -62,7 +63,7 @@ export function ChangePreview({ locale, plan, clients, busy, onWrite }: ChangePr
       ) : (
         <>
           <ul className={styles.transitions}>
-            {preview.transitions.slice(0, 12).map((transition, index) => (
+            {preview.transitions.slice(0, SHOWN_TRANSITIONS).map((transition, index) => (
               <li key={index}>
                 {SEGMENTATION_VIEW_COUNTS.transition(
                   locale,
@@ -74,6 +75,11 @@ export function ChangePreview({ locale, plan, clients, busy, onWrite }: ChangePr
               </li>
             ))}
           </ul>
+          {preview.transitions.length > SHOWN_TRANSITIONS && (
+            <Body1>
+              {SEGMENTATION_VIEW_COUNTS.moreChanges(locale, preview.transitions.length - SHOWN_TRANSITIONS)}
+            </Body1>
+          )}
           <table className={styles.table}>
             <caption className={styles.caption}>{text('changesCaption')}</caption>
             <thead>

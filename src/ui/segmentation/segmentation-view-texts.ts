@@ -124,9 +124,11 @@ export const SEGMENTATION_VIEW_COUNTS = {
     locale === 'pl'
       ? `Warunki spełnia klientów: ${count} — trafią do segmentu „${name}”.`
       : `${count} clients meet the conditions and go to the segment "${name}".`,
-  rfmScored: (locale: Locale, scored: number, all: number) =>
-    locale === 'pl'
-      ? `Ocenieni klienci: ${scored} z ${all} (pozostali nie mają w okresie kontaktów ani wygranych).`
-      : `Clients scored: ${scored} of ${all} (the others have no contacts or deals in the period).`,
+  rfmScored: (locale: Locale, scored: number, all: number) => {
+    const rest = scored < all;
+    return locale === 'pl'
+      ? `Ocenieni klienci: ${scored} z ${all}${rest ? ' (pozostali nie mają kontaktów ani wygranych)' : ''}.`
+      : `Clients scored: ${scored} of ${all}${rest ? ' (the others have no contacts or deals)' : ''}.`;
+  },
   score: (locale: Locale, value: number) => (locale === 'pl' ? `ocena ${value}` : `score ${value}`),
 };
