@@ -5,10 +5,13 @@ import { enumLabel } from '../shared/enum-options';
 
 type BadgeColor = NonNullable<BadgeProps['color']>;
 
-/** Colours that carry meaning (done, lost, urgent); every other value is informative. */
+/**
+ * Colours that carry meaning (done, lost, urgent); every other value is informative. `subtle` is
+ * for tinted badges only: as an outline it is white on white.
+ */
 const COLORS: Readonly<Record<string, Readonly<Record<string, BadgeColor>>>> = {
   clientStatus: { prospect: 'brand', active: 'success', inactive: 'subtle' },
-  taskPriority: { high: 'danger', urgent: 'danger', low: 'subtle' },
+  taskPriority: { high: 'danger', urgent: 'danger' },
   taskStatus: { done: 'success', cancelled: 'subtle' },
   opportunityStatus: { open: 'brand', won: 'success', lost: 'danger' },
   offerStatus: { accepted: 'success', rejected: 'danger', expired: 'subtle' },

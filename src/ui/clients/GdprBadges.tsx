@@ -24,11 +24,14 @@ function gdprFlags(entry: PersonOnCard<StoredRecord>, locale: Locale): Flag[] {
   if (entry.legalBasis) flag(enumLabel('gdprLegalBasis', entry.legalBasis, locale), 'informative');
   else flag(clientText(locale, 'gdprNoBasis'), 'warning');
   if (entry.consentDate) {
-    flag(`${clientText(locale, 'gdprConsentOn')} ${shownDate(entry.consentDate, locale)}`, 'subtle');
+    flag(`${clientText(locale, 'gdprConsentOn')} ${shownDate(entry.consentDate, locale)}`, 'informative');
   } else if (entry.missingConsentDate) flag(clientText(locale, 'gdprNoConsentDate'), 'warning');
   if (entry.retentionPassed) flag(clientText(locale, 'gdprRetentionPassed'), 'danger', 'filled');
   else if (entry.retentionUntil) {
-    flag(`${clientText(locale, 'gdprRetainUntil')} ${shownDate(entry.retentionUntil, locale)}`, 'subtle');
+    flag(
+      `${clientText(locale, 'gdprRetainUntil')} ${shownDate(entry.retentionUntil, locale)}`,
+      'informative',
+    );
   }
   return flags;
 }

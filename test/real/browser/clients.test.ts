@@ -184,6 +184,26 @@ test('a call quick-added on the card lands in its history and in the workbook', 
   expect(saved.tables.audit.some((row) => row.recordId === activities[0].id && row.user === 'Ja')).toBe(true);
 });
 
+test('an edit is checked like a new client and saves only the changed fields', async () => {
+  await page.getByRole('button', { name: CLIENT_TEXTS.edit.pl }).click();
+  const phone = page.getByRole('textbox', { name: 'Telefon' });
+  await phone.fill('12');
+  await phone.blur();
+  expect(await fieldMessage(page, 'Telefon')).toContain(ruleText('phone').pl);
+  await phone.fill('600 100 200');
+  await page.getByRole('textbox', { name: 'Miejscowość' }).fill('Kraków');
+  await page.getByRole('button', { name: CLIENT_TEXTS.save.pl }).click();
+  await page.getByRole('heading', { level: 2, name: NEW_CLIENT }).waitFor();
+  await page.getByText('Kraków', { exact: true }).waitFor();
+
+  const saved = await harness.readWorkbook();
+  const [stored] = clientsNamed(saved.tables.clients, NEW_CLIENT);
+  expect(stored).toMatchObject({ city: 'Kraków', nip: validNip, version: 2 });
+  expect(String(stored.phone).replace(/\D/g, '')).toMatch(/600100200$/);
+  const update = saved.tables.audit.find((row) => row.recordId === stored.id && row.action === 'update');
+  expect(Object.keys(JSON.parse(String(update?.details)).changes).sort()).toEqual(['city', 'phone']);
+});
+
 test('the card of a client with history is readable and accessible', async () => {
   const rich = demoClients.find((client) => client.status === 'active') ?? demoClients[0];
   await page.getByRole('button', { name: CLIENT_TEXTS.backToList.pl }).click();
