@@ -12,7 +12,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Locale } from '../../core/i18n';
 import type { StoredRecord } from '../../store/port';
 import { EnumBadge } from './EnumBadge';
@@ -32,6 +32,8 @@ export interface ClientListProps {
   choices: FilterChoices;
   /** True while the shown rows are still those of an earlier keystroke. */
   stale?: boolean;
+  /** The client opened last: chosen, scrolled to and focused when the list comes back. */
+  returningTo?: string;
   onOpen: (clientId: string) => void;
   onAdd: () => void;
 }
@@ -129,7 +131,8 @@ function detailsLine(client: StoredRecord): string {
  * base of 50,000 clients scrolls and filters smoothly. Arrow keys move, Enter opens the card.
  */
 export function ClientList(props: ClientListProps) {
-  const { locale, query, onQueryChange, rows, totalCount, choices, stale, onOpen, onAdd } = props;
+  const { locale, query, onQueryChange, rows, totalCount, choices, stale, returningTo, onOpen, onAdd } =
+    props;
   const styles = useStyles();
   const gridRef = useRef<HTMLDivElement>(null);
   const ids = useId();
@@ -142,6 +145,18 @@ export function ClientList(props: ClientListProps) {
   });
 
   useEffect(() => setActive((current) => Math.min(current, Math.max(rows.length - 1, 0))), [rows.length]);
+
+  const { reveal } = virtual;
+  useLayoutEffect(() => {
+    if (!returningTo) return;
+    const index = rows.findIndex((client) => client.id === returningTo);
+    if (index < 0) return;
+    setActive(index);
+    reveal(index);
+    gridRef.current?.focus();
+    // Only when the list comes back, not on every change of the rows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index));

@@ -37,6 +37,7 @@ export function ClientsView({ locale, service }: ClientsViewProps) {
   const [screen, setScreen] = useState<Screen>({ kind: 'list' });
   const [query, setQuery] = useState<ClientListQuery>(EMPTY_QUERY);
   const [notice, setNotice] = useState<string | null>(null);
+  const [lastOpened, setLastOpened] = useState<string | undefined>(undefined);
   const search = useClientSearch(clients, query, locale);
   const duplicatesOf = useDuplicateCheck(clients);
 
@@ -44,7 +45,13 @@ export function ClientsView({ locale, service }: ClientsViewProps) {
     setNotice(null);
     setScreen(next);
   }, []);
-  const openCard = useCallback((clientId: string) => show({ kind: 'card', clientId }), [show]);
+  const openCard = useCallback(
+    (clientId: string) => {
+      setLastOpened(clientId);
+      show({ kind: 'card', clientId });
+    },
+    [show],
+  );
   const card = useClientCard(snapshot, screen.kind === 'card' ? screen.clientId : null);
   const found = (id: string) => clients.find((c) => c.id === id);
   const noticeBar = notice && (
@@ -135,6 +142,7 @@ export function ClientsView({ locale, service }: ClientsViewProps) {
           totalCount={clients.length}
           choices={search.choices}
           stale={search.stale}
+          returningTo={lastOpened}
           onOpen={openCard}
           onAdd={() => show({ kind: 'new' })}
         />

@@ -207,6 +207,11 @@ test('an edit is checked like a new client and saves only the changed fields', a
 test('the card of a client with history is readable and accessible', async () => {
   const rich = demoClients.find((client) => client.status === 'active') ?? demoClients[0];
   await page.getByRole('button', { name: CLIENT_TEXTS.backToList.pl }).click();
+  // Back on the list, the client opened last is chosen and the grid has the focus.
+  const grid = page.getByRole('grid');
+  expect(await grid.evaluate((el) => el === document.activeElement)).toBe(true);
+  const active = await grid.getAttribute('aria-activedescendant');
+  expect(await page.locator(`[id="${active}"]`).textContent()).toContain(NEW_CLIENT);
   await page.getByRole('searchbox', { name: CLIENT_TEXTS.searchLabel.pl }).fill(String(rich.name));
   await page
     .getByRole('grid')
