@@ -56,6 +56,11 @@ export function MergeTargetPicker({ locale, clients, mergedId, onPick, onCancel 
   );
   return (
     <section className={styles.root} aria-labelledby="merge-pick-title">
+      <div>
+        <Button size="small" appearance="transparent" onClick={onCancel}>
+          ‹ {clientText(locale, 'back')}
+        </Button>
+      </div>
       <Subtitle1 as="h2" id="merge-pick-title" className={styles.heading}>
         {clientText(locale, 'mergeChooseSurvivor')}
       </Subtitle1>
@@ -83,9 +88,6 @@ export function MergeTargetPicker({ locale, clients, mergedId, onPick, onCancel 
           </li>
         ))}
       </ul>
-      <div>
-        <Button onClick={onCancel}>{clientText(locale, 'cancel')}</Button>
-      </div>
     </section>
   );
 }
