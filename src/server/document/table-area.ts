@@ -107,13 +107,15 @@ export class TableArea {
     const { top, left } = this.bounds;
     const row = this.sheet.getRow(top + 1 + index);
     // New rows take the look of the table's first data row, as Excel's do (date formats above all).
+    // They share its style objects, as ExcelJS's own cells of one look do: a fold then renders each
+    // look once instead of once per new cell, and a bulk insert holds no copy per cell.
     const pattern = fresh && index > 0 ? this.sheet.getRow(top + 1) : undefined;
     for (let j = 0; j < this.width; j += 1) {
       const write = values[j] === undefined ? null : values[j];
       const cell = row.getCell(left + j);
       if (isUnchanged(write)) continue;
       cell.value = excelValueOf(write);
-      if (pattern) cell.style = { ...pattern.getCell(left + j).style };
+      if (pattern) cell.style = pattern.getCell(left + j).style;
     }
   }
 

@@ -31,7 +31,7 @@ type JournalLine = { op: 'base'; sha256: string } | DocumentChange;
 export interface DocumentOptions {
   /** Fold the journal into the .xlsx after this long without writes (default 2 s). */
   foldAfterIdleMs?: number;
-  /** …or once the journal grows past this (default 4 MiB). */
+  /** …or once the journal grows past this (default 4 MiB) and past the size of the .xlsx. */
   foldAtJournalBytes?: number;
   /** Told when a journal is set aside because the .xlsx changed under it. */
   log?: (line: string) => void;
@@ -64,6 +64,8 @@ export class WorkbookDocument {
   private queue: Promise<unknown> = Promise.resolve();
   private idleTimer: NodeJS.Timeout | undefined;
   private unfolded = 0;
+  /** The size of the .xlsx as last read or written. */
+  private fileBytes = 0;
   private closed = false;
 
   private constructor(
@@ -81,6 +83,7 @@ export class WorkbookDocument {
       await removeInterruptedWrites(file);
       const { workbook, content } = await readExcelFile(file);
       const document = new WorkbookDocument(file, workbook, lock, options);
+      document.fileBytes = content.length;
       await document.recover(sha256(content));
       return document;
     } catch (error) {
@@ -241,7 +244,9 @@ export class WorkbookDocument {
 
   private scheduleFold(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    if (this.journal.size >= (this.options.foldAtJournalBytes ?? 4 * 2 ** 20)) {
+    // A fold rewrites the whole workbook: waiting until the journal is as large as the .xlsx keeps
+    // the folds during a bulk write few enough that their cost stays linear in the rows written.
+    if (this.journal.size >= Math.max(this.options.foldAtJournalBytes ?? 4 * 2 ** 20, this.fileBytes)) {
       void this.fold().catch((error) => this.options.log?.(`relacje server: fold failed: ${String(error)}`));
       return;
     }
@@ -266,6 +271,7 @@ export class WorkbookDocument {
     // The .xlsx goes first; a crash before the journal is replaced leaves a journal whose base
     // no longer matches, which the next open sets aside instead of applying twice.
     await writeFileAtomically(this.file, content);
+    this.fileBytes = content.length;
     await this.journal.replaceWith([{ op: 'base', sha256: sha256(content) }]);
     this.unfolded = 0;
   }
