@@ -1,6 +1,7 @@
 import type { FieldIssue } from '../errors';
 import type { Bilingual } from '../i18n';
 import { validateRecord, type RecordFields } from '../records';
+import { normalizeClientName } from '../clients/client-duplicates';
 import { CURRENT_SCHEMA, tableByKey } from '../schema';
 import type { ColumnMapping, ImportTable } from './column-mapping';
 import { IMPORT_TEXTS } from './import-texts';
@@ -66,7 +67,9 @@ export function buildImportRows(
   const defaults = { ...IMPORT_DEFAULTS, ...options.defaults };
   const firstRowNumber = options.firstRowNumber ?? 2;
   const result: ImportRowsResult = { valid: [], rejected: [], blankRows: 0 };
-  const rowOfNip = new Map<string, number>();
+  // A contact list repeats its firm's NIP on each person's row: the same NIP under the same name
+  // is one firm (planImport makes one client of it); under another name it is a mistake.
+  const firstOfNip = new Map<string, { rowNumber: number; name: string; typedName: string }>();
   dataRows.forEach((cells, index) => {
     const rowNumber = firstRowNumber + index;
     if (cells.every((cell) => cell.trim() === '')) {
@@ -84,9 +87,11 @@ export function buildImportRows(
     }
     const nip = checkedClient.record.nip;
     if (typeof nip === 'string') {
-      const firstRow = rowOfNip.get(nip);
-      if (firstRow === undefined) rowOfNip.set(nip, rowNumber);
-      else issues.push(duplicateNipIssue(String(client.nip), nip, firstRow));
+      const typedName = String(checkedClient.record.name ?? '');
+      const name = normalizeClientName(typedName);
+      const first = firstOfNip.get(nip);
+      if (first === undefined) firstOfNip.set(nip, { rowNumber, name, typedName });
+      else if (first.name !== name) issues.push(duplicateNipIssue(String(client.nip), nip, first));
     }
     if (issues.length > 0) {
       result.rejected.push({ rowNumber, cells, issues, reasons: issues.map((i) => i.message) });
@@ -97,12 +102,16 @@ export function buildImportRows(
   return result;
 }
 
-function duplicateNipIssue(typed: string, nip: string, firstRow: number): FieldIssue {
+function duplicateNipIssue(
+  typed: string,
+  nip: string,
+  first: { rowNumber: number; typedName: string },
+): FieldIssue {
   return {
     field: 'nip',
     value: typed,
     rule: 'duplicateInFile',
-    message: IMPORT_TEXTS.duplicateNipInFile(nip, firstRow),
+    message: IMPORT_TEXTS.duplicateNipInFile(nip, first.rowNumber, first.typedName),
   };
 }
 

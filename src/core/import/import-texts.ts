@@ -2,9 +2,9 @@ import type { Bilingual } from '../i18n';
 
 /** Every text of the import domain people see, in both languages, written once. */
 export const IMPORT_TEXTS = {
-  duplicateNipInFile: (nip: string, firstRow: number): Bilingual => ({
-    pl: `NIP „${nip}”: ten sam NIP jest już w wierszu ${firstRow} pliku — zostaw jeden wiersz na firmę`,
-    en: `NIP "${nip}": the same NIP is already in row ${firstRow} of the file; keep one row per company`,
+  duplicateNipInFile: (nip: string, firstRow: number, firstName: string): Bilingual => ({
+    pl: `NIP „${nip}”: ten sam NIP jest już w wierszu ${firstRow} pliku pod inną nazwą („${firstName}”) — popraw NIP albo nazwę firmy`,
+    en: `NIP "${nip}": the same NIP is already in row ${firstRow} of the file under another name ("${firstName}"); correct the NIP or the company name`,
   }),
   fieldMappedTwice: (field: Bilingual, headers: readonly string[]): Bilingual => ({
     pl: `Pole „${field.pl}” wskazano dla kilku kolumn (${headers.join(', ')}) — wybierz jedną`,

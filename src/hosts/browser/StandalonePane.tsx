@@ -4,6 +4,7 @@ import { RelacjeApp } from '../../ui/app/RelacjeApp';
 import { graphWorkbookOverview } from './graph-workbook-overview';
 import { recall, remember } from './remembered';
 import { standaloneCrmService } from './standalone-crm-service';
+import { readXlsxRows } from './xlsx-rows-reader';
 import { UserNameGate } from './UserNameGate';
 
 export interface StandalonePaneProps {
@@ -27,6 +28,7 @@ export function StandalonePane({ initialLocale, chosenWorkbook, onLocaleChange }
         : {
             crm: standaloneCrmService({ origin, chosenWorkbook, user }),
             workbookOverview: graphWorkbookOverview(origin, chosenWorkbook),
+            readXlsxRows,
           },
     [origin, chosenWorkbook, user],
   );

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { GraphRelacjeConfig } from '../../auth/auth-config';
 import { createCrmService } from '../../services/store-crm-service';
+import { readXlsxRows } from '../browser/xlsx-rows-reader';
 import { OfficePane } from './OfficePane';
 import type { PaneContext } from './read-pane-context';
 import type { OfficePaneStart } from './start-office-pane';
@@ -37,7 +38,7 @@ export function renderOfficePane(container: HTMLElement, setup: OfficePaneSetup)
     if (choice === 'thisWorkbook' && start.openThisWorkbook) {
       const account = await officeAccount(pane.nestedAppAuthSupported).catch(() => undefined);
       const store = await start.openThisWorkbook();
-      return { crm: createCrmService({ store, user: account?.userPrincipalName ?? hostName }) };
+      return { crm: createCrmService({ store, user: account?.userPrincipalName ?? hostName }), readXlsxRows };
     }
     if (choice === 'sharedWorkbook' && sharedConfig) {
       const { openSharedWorkbook } = await import(
@@ -50,7 +51,7 @@ export function renderOfficePane(container: HTMLElement, setup: OfficePaneSetup)
         origin: window.location.origin,
         fallbackUser: hostName,
       });
-      return { crm: createCrmService({ store, user }) };
+      return { crm: createCrmService({ store, user }), readXlsxRows };
     }
     throw new Error(`The store "${choice}" cannot be opened in this pane`);
   };

@@ -18,6 +18,7 @@ import { uiText } from '../i18n/ui-texts';
 import { ErrorMessageBar } from '../shared/ErrorMessageBar';
 import { WorkProgress } from '../shared/WorkProgress';
 import type { WorkbookOverviewService } from '../workbook-overview/workbook-overview-service';
+import type { XlsxRowsReader } from '../import/spreadsheet-rows';
 import { appText } from './app-texts';
 import { useWorkbookLoad } from './use-workbook-load';
 
@@ -27,6 +28,8 @@ export interface RelacjeServices {
   crm: CrmService;
   /** When given, a "Workbook" tab lists the workbook's tables. */
   workbookOverview?: WorkbookOverviewService;
+  /** When given, the import takes .xlsx files as well as CSV. */
+  readXlsxRows?: XlsxRowsReader;
 }
 
 /**
@@ -131,7 +134,8 @@ export function RelacjeApp({ initialLocale, services, onLocaleChange, theme }: R
         />
       );
     }
-    if (view === 'import') return <ImportWizard locale={locale} service={services.crm} />;
+    if (view === 'import')
+      return <ImportWizard locale={locale} service={services.crm} readXlsxRows={services.readXlsxRows} />;
     if (view === 'segmentation') return <SegmentationPanel locale={locale} service={services.crm} />;
     return <ClientsView locale={locale} service={services.crm} />;
   };

@@ -167,15 +167,15 @@ export function MatchesStep({
         </ul>
       )}
       <Body1>
-        {IMPORT_WIZARD_COUNTS.planSummary(locale, plan.create.length, plan.update.length, skipped)}
+        {IMPORT_WIZARD_COUNTS.planSummary(
+          locale,
+          plan.create.length,
+          plan.update.length,
+          skipped,
+          plan.people.length,
+        )}
       </Body1>
-      {plan.people.length > 0 && (
-        // The service writes clients only (ClientImportPlan); say so rather than drop people silently.
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{importWizardText(locale, 'peopleNotImported')}</MessageBarBody>
-        </MessageBar>
-      )}
-      {plan.create.length + plan.update.length === 0 && (
+      {plan.create.length + plan.update.length + plan.people.length === 0 && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{importWizardText(locale, 'nothingToWrite')}</MessageBarBody>
         </MessageBar>

@@ -15,13 +15,12 @@ export interface ResultStepProps {
 
 /** What the import wrote, and the report of the rows it could not take. */
 export function ResultStep({ locale, result, headers, rejected, onStartOver }: ResultStepProps) {
-  const { created, updated } = result.outcome;
   return (
     <>
       <MessageBar intent="success" layout="multiline" role="status">
         <MessageBarBody>
           <MessageBarTitle>{importWizardText(locale, 'resultTitle')}</MessageBarTitle>
-          {IMPORT_WIZARD_COUNTS.result(locale, created, updated, result.skipped, rejected.length)}
+          {IMPORT_WIZARD_COUNTS.result(locale, result.outcome, result.skipped, rejected.length)}
         </MessageBarBody>
       </MessageBar>
       {rejected.length > 0 && <ReportDownloadLink locale={locale} headers={headers} rejected={rejected} />}

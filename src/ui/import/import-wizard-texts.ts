@@ -1,4 +1,5 @@
 import type { Bilingual, Locale } from '../../core/i18n';
+import type { ClientImportOutcome } from '../../services/crm-service';
 
 /** Every text of the import wizard, in both languages. */
 export const IMPORT_WIZARD_TEXTS = {
@@ -108,10 +109,6 @@ export const IMPORT_WIZARD_TEXTS = {
     en: 'Download the report of rejected rows (CSV)',
   },
   reportFileName: { pl: 'odrzucone-wiersze.csv', en: 'rejected-rows.csv' },
-  peopleNotImported: {
-    pl: 'Osoby kontaktowe z pliku nie są jeszcze importowane — dodaj je w karcie klienta.',
-    en: 'Contact people from the file are not imported yet; add them on the client card.',
-  },
 } satisfies Record<string, Bilingual>;
 
 export type ImportWizardTextKey = keyof typeof IMPORT_WIZARD_TEXTS;
@@ -168,16 +165,16 @@ export const IMPORT_WIZARD_COUNTS = {
   },
   changes: (locale: Locale, fields: readonly string[]) =>
     (locale === 'pl' ? 'zmieni: ' : 'changes: ') + fields.join(', '),
-  planSummary: (locale: Locale, create: number, update: number, skip: number) =>
+  planSummary: (locale: Locale, create: number, update: number, skip: number, people: number) =>
     locale === 'pl'
-      ? `Do zapisania: nowi klienci ${create}, zmienieni ${update}, pominięci ${skip}.`
-      : `To save: ${create} new ${plural(locale, create, CLIENTS)}, ${update} changed, ${skip} skipped.`,
+      ? `Do zapisania: nowi klienci ${create}, zmienieni ${update}, pominięci ${skip}, nowe osoby kontaktowe ${people}.`
+      : `To save: ${create} new ${plural(locale, create, CLIENTS)}, ${update} changed, ${skip} skipped, ${people} new contact people.`,
   importButton: (locale: Locale, count: number) =>
     locale === 'pl'
       ? `Importuj (${count} ${plural(locale, count, CLIENTS)})`
       : `Import (${count} ${plural(locale, count, CLIENTS)})`,
-  result: (locale: Locale, created: number, updated: number, skipped: number, rejected: number) =>
+  result: (locale: Locale, outcome: ClientImportOutcome, skipped: number, rejected: number) =>
     locale === 'pl'
-      ? `Dodano klientów: ${created}. Zaktualizowano: ${updated}. Pominięto: ${skipped}. Odrzucono wierszy: ${rejected}.`
-      : `Clients added: ${created}. Updated: ${updated}. Skipped: ${skipped}. Rows rejected: ${rejected}.`,
+      ? `Dodano klientów: ${outcome.created}. Zaktualizowano: ${outcome.updated}. Dodano osób kontaktowych: ${outcome.peopleCreated}. Pominięto: ${skipped}. Odrzucono wierszy: ${rejected}.`
+      : `Clients added: ${outcome.created}. Updated: ${outcome.updated}. Contact people added: ${outcome.peopleCreated}. Skipped: ${skipped}. Rows rejected: ${rejected}.`,
 };

@@ -109,6 +109,28 @@ describe('previewImport', () => {
     expect(preview.rows.rejected.map((r) => r.rowNumber)).toEqual([5]);
   });
 
+  it('makes one client of a contact list that repeats its firm’s NIP, with a person per row', () => {
+    const text = [
+      'Firma;NIP;Imię;Nazwisko',
+      'Hurtownia Żak sp. z o.o.;725-100-06-85;Zofia;Żak',
+      'HURTOWNIA ŻAK Sp. z o.o.;7251000685;Łukasz;Ćwik',
+      'Inna Firma;7251000685;Jan;Nowak',
+    ].join('\n');
+    const preview = previewImport(text, []);
+    expect(preview.plan.create.map((c) => [c.name, c.nip])).toEqual([
+      ['Hurtownia Żak sp. z o.o.', '7251000685'],
+    ]);
+    expect(preview.plan.people.map((p) => [p.client, p.fields.lastName])).toEqual([
+      [{ createIndex: 0 }, 'Żak'],
+      [{ createIndex: 0 }, 'Ćwik'],
+    ]);
+    // The same NIP under another firm's name is a mistake in the file.
+    expect(preview.rows.rejected.map((r) => [r.rowNumber, r.issues[0].rule])).toEqual([
+      [4, 'duplicateInFile'],
+    ]);
+    expect(preview.rows.rejected[0].reasons[0].pl).toContain('pod inną nazwą („Hurtownia Żak sp. z o.o.”)');
+  });
+
   it('takes text, the caller’s mapping and decisions', () => {
     const base: ExistingClient[] = [
       { id: 'c-1', version: 2, name: 'Żak', type: 'company', status: 'active' },

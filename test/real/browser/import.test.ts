@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { StoredRecord } from '../../../src/store/port';
@@ -98,11 +99,15 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
 
     // Nothing in the base yet: every good row is new; one all-or-nothing write.
     await nextStep(page, /Krok 5 z 6/);
-    await page.getByText('Do zapisania: nowi klienci 3, zmienieni 0, pominięci 0.').waitFor();
+    await page
+      .getByText('Do zapisania: nowi klienci 3, zmienieni 0, pominięci 0, nowe osoby kontaktowe 0.')
+      .waitFor();
     await page.getByRole('button', { name: /^Importuj \(3/ }).click();
     await page.getByRole('heading', { name: /Krok 6 z 6/ }).waitFor();
     await page
-      .getByText(/Dodano klientów: 3\. Zaktualizowano: 0\. Pominięto: 0\. Odrzucono wierszy: 4\./)
+      .getByText(
+        /Dodano klientów: 3\. Zaktualizowano: 0\. Dodano osób kontaktowych: 0\. Pominięto: 0\. Odrzucono wierszy: 4\./,
+      )
       .waitFor();
     expect(await axeCheck(page)).toEqual([]);
 
@@ -143,7 +148,9 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
       await expect(match.textContent()).resolves.toContain('(zgodny NIP)');
       await expect(match.textContent()).resolves.toContain('bez zmian');
     }
-    await page.getByText('Do zapisania: nowi klienci 0, zmienieni 0, pominięci 0.').waitFor();
+    await page
+      .getByText('Do zapisania: nowi klienci 0, zmienieni 0, pominięci 0, nowe osoby kontaktowe 0.')
+      .waitFor();
     await page.getByRole('button', { name: /^Importuj \(0/ }).click();
     await page.getByText(/Dodano klientów: 0\. Zaktualizowano: 0\./).waitFor();
 
@@ -161,7 +168,9 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
     );
     const toOverwrite = async () => {
       await page.getByRole('combobox', { name: 'Co zrobić (wiersz 2)' }).selectOption('overwrite');
-      await page.getByText('Do zapisania: nowi klienci 1, zmienieni 1, pominięci 0.').waitFor();
+      await page
+        .getByText('Do zapisania: nowi klienci 1, zmienieni 1, pominięci 0, nowe osoby kontaktowe 0.')
+        .waitFor();
     };
     await page.getByRole('button', { name: 'Importuj inny plik' }).click();
     await page.locator('input[type=file]').setInputFiles(file);
@@ -184,7 +193,9 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
     await page.getByRole('button', { name: 'Spróbuj ponownie' }).click();
     await page.getByRole('heading', { name: /Krok 5 z 6/ }).waitFor();
     // Matched anew, with the first choice again: fill the empty fields, which changes nothing here.
-    await page.getByText('Do zapisania: nowi klienci 1, zmienieni 0, pominięci 0.').waitFor();
+    await page
+      .getByText('Do zapisania: nowi klienci 1, zmienieni 0, pominięci 0, nowe osoby kontaktowe 0.')
+      .waitFor();
     await toOverwrite();
     await page.getByRole('button', { name: /^Importuj \(2/ }).click();
     await page.getByText(/Dodano klientów: 1\. Zaktualizowano: 1\./).waitFor();
@@ -194,5 +205,60 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
     expect(byNip(after, '5213017228')).toMatchObject([
       { name: 'Nowa Firma Testowa sp. z o.o.', city: 'Opole' },
     ]);
+  });
+
+  it('imports an .xlsx sheet with contact people: each client once, each person under their firm', async () => {
+    const before = await harness.readWorkbook();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Kontakty');
+    sheet.addRows([
+      ['Firma', 'NIP', 'Miasto', 'Imię', 'Nazwisko', 'Adres e-mail'],
+      [
+        'Hurtownia Świętokrzyska sp. z o.o.',
+        '8943011004',
+        'Kielce',
+        'Zofia',
+        'Żak',
+        'zofia.zak@hurtownia-sw.pl',
+      ],
+      [
+        'Hurtownia Świętokrzyska sp. z o.o.',
+        '8943011004',
+        'Kielce',
+        'Łukasz',
+        'Ćwik',
+        'lukasz.cwik@hurtownia-sw.pl',
+      ],
+      ['Pracownia Źdźbło s.c.', '6770021001', 'Zakopane', 'Jędrzej', 'Gąsior', 'jedrzej@zdzblo.pl'],
+    ]);
+    const file = await harness.writeFile('kontakty.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+
+    await page.reload();
+    await page.getByRole('tab', { name: 'Import' }).click();
+    await page.locator('input[type=file]').setInputFiles(file);
+    // A workbook has no encoding or delimiter to choose: the wizard goes straight to the columns.
+    await page.getByRole('heading', { name: /Krok 2 z 5: Kolumny/ }).waitFor();
+    await nextStep(page, /Krok 3 z 5/);
+    await nextStep(page, /Krok 4 z 5/);
+    await page
+      .getByText('Do zapisania: nowi klienci 2, zmienieni 0, pominięci 0, nowe osoby kontaktowe 3.')
+      .waitFor();
+    await page.getByRole('button', { name: /^Importuj \(2/ }).click();
+    await page.getByText(/Dodano klientów: 2\. Zaktualizowano: 0\. Dodano osób kontaktowych: 3\./).waitFor();
+
+    const after = await harness.readWorkbook();
+    const [hurtownia, ...moreHurtownia] = byNip(after.tables.clients, '8943011004');
+    const [pracownia] = byNip(after.tables.clients, '6770021001');
+    expect(moreHurtownia).toEqual([]);
+    expect(hurtownia).toMatchObject({ name: 'Hurtownia Świętokrzyska sp. z o.o.', city: 'Kielce' });
+    const newPeople = after.tables.people.slice(before.tables.people.length);
+    const peopleOf = (clientId: string) =>
+      newPeople
+        .filter((person) => person.clientId === clientId)
+        .map((person) => `${String(person.firstName)} ${String(person.lastName)}`)
+        .sort();
+    expect(peopleOf(hurtownia.id)).toEqual(['Zofia Żak', 'Łukasz Ćwik']);
+    expect(peopleOf(pracownia.id)).toEqual(['Jędrzej Gąsior']);
+    expect(newPeople).toHaveLength(3);
   });
 });
