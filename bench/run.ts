@@ -67,6 +67,17 @@ const PROBES: readonly Probe[] = [
     about: 'Search as you type over a generated client base, filters, duplicate checks and client cards.',
   },
   {
+    name: 'bulk-append',
+    file: 'bulk-append.ts',
+    // It makes its own empty workbooks, one per size (BENCH_BULK_SIZES, default 2,500 to 20,000 rows).
+    input: 'none',
+    sizes: 'smallest',
+    once: true,
+    title: 'Bulk client import over the Graph path',
+    about:
+      'An import of new clients from an empty workbook: the CRM service over the Graph adapter, HTTP and the local server (its journal and folds), and the same rows through `append` alone. Linear work grows as the rows do (growth: the largest size against a quarter of it).',
+  },
+  {
     name: 'bundle-size',
     file: 'bundle-size.ts',
     input: 'none',
