@@ -450,9 +450,11 @@ export class GraphWorkbookStore implements WorkbookStore {
         results.push(record);
       }
       const limit = this.options.maxPayloadBytes ?? 3 * 2 ** 20;
-      const sizeOf = (record: StoredRecord) =>
-        JSON.stringify(rowOfFields(layout, record, this.context, true)).length * 2;
-      for (const chunk of chunksBySize(toWrite, limit, sizeOf)) await this.appendChunk(layout, chunk, known);
+      // Each row encoded once, for its size and for the request.
+      const rows = new Map(toWrite.map((r) => [r, rowOfFields(layout, r, this.context, true)]));
+      const sizeOf = (record: StoredRecord) => JSON.stringify(rows.get(record)).length * 2;
+      for (const chunk of chunksBySize(toWrite, limit, sizeOf))
+        await this.appendChunk(layout, chunk, known, rows);
       return results;
     });
   }
@@ -462,13 +464,14 @@ export class GraphWorkbookStore implements WorkbookStore {
     layout: TableRowsLayout,
     chunk: StoredRecord[],
     known: Map<string, KnownRow>,
+    rows: ReadonlyMap<StoredRecord, SheetWrite[]>,
   ): Promise<void> {
     let remaining = chunk;
     for (let attempt = 0; remaining.length > 0; attempt += 1) {
       try {
         const answer = await this.inSession((headers) =>
           this.transport.send<{ index: number }>('POST', `${this.tableUrl(layout.table)}/rows`, {
-            body: { index: null, values: remaining.map((r) => rowOfFields(layout, r, this.context, true)) },
+            body: { index: null, values: remaining.map((r) => rows.get(r)) },
             headers,
             idempotent: false,
           }),
