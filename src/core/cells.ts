@@ -124,12 +124,21 @@ export function parseTypedNumber(text: string): number | undefined {
 }
 
 const ISO_TIMESTAMP =
-  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** An ISO 8601 timestamp with a zone whose date exists (JavaScript's own parser takes 31 November). */
 export function isIsoTimestamp(text: string): boolean {
+  // Every stored row has several timestamps: checked from the match's digits, without a Date.
   const m = ISO_TIMESTAMP.exec(text);
-  return m !== null && parseTypedDate(m[1]) !== undefined;
+  return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days =
+    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days;
 }
 
 const TRUE_WORDS = new Set(['true', 'prawda', 'tak', 'yes', '1']);
@@ -146,15 +155,25 @@ export function normalizeLabel(text: string): string {
   return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+const TYPED_LABELS_KEPT = 1000;
+
 function buildEnumCodec(schema: EnumSchema): EnumCodec {
   const byText = new Map<string, string>();
   for (const v of schema.values) {
     for (const alias of [v.key, v.label.pl, v.label.en]) byText.set(normalizeLabel(alias), v.key);
   }
   const byKey = new Map(schema.values.map((v) => [v.key, v.label]));
+  // Cells hold the same few labels over and over: each text as typed is normalised once.
+  const byTyped = new Map<string, string>();
   return {
     labelOf: (key, locale) => byKey.get(key)?.[locale],
-    keyOf: (text) => byText.get(normalizeLabel(text)),
+    keyOf: (text) => {
+      const seen = byTyped.get(text);
+      if (seen !== undefined) return seen;
+      const key = byText.get(normalizeLabel(text));
+      if (key !== undefined && byTyped.size < TYPED_LABELS_KEPT) byTyped.set(text, key);
+      return key;
+    },
     labels: (locale) => schema.values.map((v) => v.label[locale]),
   };
 }
@@ -206,11 +225,16 @@ export function encodeCell(
 }
 
 const ok = (value: CellFieldValue): DecodeResult => ({ ok: true, value });
+const EMPTY: DecodeResult = Object.freeze({ ok: true, value: null });
+// One answer per type, not one per cell: every cell of a load is decoded.
+const FAIL_BY_TYPE = Object.fromEntries(
+  Object.entries(EXPECTED_BY_TYPE).map(([type, expected]) => [type, Object.freeze({ ok: false, expected })]),
+) as Record<ColumnType, DecodeResult>;
 
 /** A cell → the record field, or what was expected when the cell does not fit the column. */
 export function decodeCell(column: ColumnSchema, raw: RawCell, ctx: CellContext): DecodeResult {
-  if (raw === null || raw === undefined || raw === '') return ok(null);
-  const fail: DecodeResult = { ok: false, expected: EXPECTED_BY_TYPE[column.type] };
+  if (raw === null || raw === undefined || raw === '') return EMPTY;
+  const fail = FAIL_BY_TYPE[column.type];
   switch (column.type) {
     case 'id':
     case 'ref':

@@ -4,7 +4,9 @@ import {
   createCellContext,
   decodeCell,
   encodeCell,
+  isIsoTimestamp,
   isoDateToSerial,
+  parseTypedDate,
   parseTypedNumber,
   serialToIsoDate,
 } from '../../src/core/cells';
@@ -102,4 +104,35 @@ describe('cell codec', () => {
     ['1.234', 1.234],
     ['-0,5', -0.5],
   ])('%j typed is %d', (text, number) => expect(parseTypedNumber(text)).toBe(number));
+});
+
+describe('ISO timestamps', () => {
+  it.each([
+    ['2024-02-29T10:00:00Z', true],
+    ['2023-02-29T10:00:00Z', false],
+    ['2000-02-29T00:00:00.123Z', true],
+    ['1900-02-29T00:00:00Z', false],
+    ['2024-11-31T10:00:00+01:00', false],
+    ['2024-12-31T23:59:59-05:00', true],
+    ['2024-00-10T10:00:00Z', false],
+    ['2024-05-00T10:00:00Z', false],
+    ['1899-12-31T10:00:00Z', false],
+    ['2024-05-01T24:00:00Z', false],
+    ['2024-05-01T10:00:00', false],
+  ])('%s is a timestamp: %s', (text, valid) => expect(isIsoTimestamp(text)).toBe(valid));
+
+  it('takes exactly the days a typed date takes', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1890, max: 2500 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          const day = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          expect(isIsoTimestamp(`${day}T08:30:00Z`)).toBe(parseTypedDate(day) !== undefined);
+        },
+      ),
+      { seed: SEED },
+    );
+  });
 });

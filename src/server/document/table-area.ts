@@ -57,15 +57,23 @@ export class TableArea {
   /** Data rows `skip` … `skip + take - 1`, as Graph's `values`. */
   rows(skip: number, take: number): GraphValue[][] {
     const end = Math.min(this.rowCount, skip + take);
+    // The table's address is parsed once per page, not once per row.
+    const { top, left, right } = this.bounds;
     const out: GraphValue[][] = [];
-    for (let i = skip; i < end; i += 1) out.push(this.rowValues(i));
+    for (let i = skip; i < end; i += 1) out.push(this.valuesOfRow(top + 1 + i, left, right));
     return out;
   }
 
   rowValues(index: number): GraphValue[] {
-    const { top, left } = this.bounds;
-    const row = this.sheet.findRow(top + 1 + index);
-    return Array.from({ length: this.width }, (_, j) => graphValueOf(row?.findCell(left + j)?.value));
+    const { top, left, right } = this.bounds;
+    return this.valuesOfRow(top + 1 + index, left, right);
+  }
+
+  private valuesOfRow(rowNumber: number, left: number, right: number): GraphValue[] {
+    const row = this.sheet.findRow(rowNumber);
+    const values: GraphValue[] = new Array<GraphValue>(right - left + 1);
+    for (let c = left; c <= right; c += 1) values[c - left] = graphValueOf(row?.findCell(c)?.value);
+    return values;
   }
 
   /** Inserts rows before data row `index` (at the end for null); returns the first new row's index. */
