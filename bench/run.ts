@@ -47,6 +47,29 @@ const PROBES: readonly Probe[] = [
   { name: 'append-and-fold', file: 'append-and-fold.ts', input: 'copy', sizes: 'every' },
   { name: 'graph-load', file: 'graph-load.ts', input: 'copy', sizes: 'smallest' },
   {
+    name: 'graph-load-split',
+    file: 'graph-load-split.ts',
+    // The server writes its journal beside the file it serves; it takes its own medians.
+    input: 'copy',
+    sizes: 'every',
+    once: true,
+    title: 'Where a Graph-path load spends its time',
+    about:
+      'A full load over the Graph adapter and the local server, split into the server opening the .xlsx, its work per request, the adapter decoding rows and the rest (HTTP and JSON), against the xlsx adapter reading the same file.',
+    figures: [
+      { key: 'rows', heading: 'rows' },
+      { key: 'xlsxReadAllMs', heading: 'xlsx adapter readAll (ms)' },
+      { key: 'coldLoadMs', heading: 'cold load, server opens the .xlsx (ms)' },
+      { key: 'openMs', heading: 'of which the server opening it (ms)' },
+      { key: 'warmLoadMs', heading: 'warm load (ms)' },
+      { key: 'warmServerMs', heading: 'of which the server answering (ms)' },
+      { key: 'warmDecodeMs', heading: 'of which decoding rows (ms)' },
+      { key: 'warmTransportMs', heading: 'of which HTTP and JSON (ms)' },
+      { key: 'coldToXlsx', heading: 'cold load / xlsx readAll', digits: 2 },
+      { key: 'loadRequests', heading: 'HTTP requests per load' },
+    ],
+  },
+  {
     name: 'segmentation',
     file: 'segmentation.ts',
     // It generates its own client base (BENCH_CLIENTS, default 100,000) and repeats itself.
