@@ -76,7 +76,9 @@ module.exports = (_env, argv) => {
             chunks: 'async',
             priority: 15,
           },
-          vendors: { test: /[\\/]node_modules[\\/]/, name: 'vendors', priority: 10 },
+          // Unnamed, so each set of chunks that shares libraries gets its own vendor chunk: a library
+          // only a lazy view needs (ExcelJS for an .xlsx import) stays out of the first render.
+          vendors: { test: /[\\/]node_modules[\\/]/, priority: 10, reuseExistingChunk: true },
         },
       },
     },
