@@ -88,6 +88,14 @@ export class GraphWorkbookApi {
     return this.opening;
   }
 
+  /**
+   * Opens the workbook ahead of the first request, so the first pane does not wait for it. A
+   * failure is not thrown here: the first request opens again and answers with the error.
+   */
+  async preload(): Promise<void> {
+    await this.open().catch(() => undefined);
+  }
+
   /** Folds and releases the workbook, if it was opened. */
   async close(): Promise<void> {
     const opened = await this.opening?.catch(() => undefined);

@@ -31,6 +31,8 @@ export async function runServe(context: CommandContext): Promise<number> {
   }
   const server = await startServer({ port, workbookFile, staticDir: STATIC_DIR });
   context.say('serving', { url: server.url, file: workbookFile });
+  // A large workbook takes seconds to open; doing it now means the first pane finds it ready.
+  void server.graph.preload();
   context.io.onShutdown?.(async () => {
     context.say('stopping', {});
     await server.close();
