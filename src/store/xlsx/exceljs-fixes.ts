@@ -2,7 +2,8 @@ import { escapeOoxmlText } from './ooxml-text';
 
 /**
  * Corrections to ExcelJS 4.4, applied once per process: two to its reader (table header rows,
- * data-validation ranges), one to its writer (text escaping), and one for the reader's speed.
+ * data-validation ranges), one to its writer (text escaping), one for the reader's speed and one
+ * for the writer's.
  */
 
 interface XmlNode {
@@ -27,12 +28,23 @@ interface XformClass<T> {
   };
 }
 
+interface StyleCache {
+  has(model: object): boolean;
+  get(model: object): number | undefined;
+  set(model: object, styleId: number): unknown;
+}
+
+interface StylesXformClass {
+  prototype: { init(this: { weakMap?: StyleCache }): void };
+}
+
 interface TextXformClass {
   prototype: { render(this: unknown, xmlStream: unknown, model: unknown): void };
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS exposes its xforms only by path */
 const TextXform = require('exceljs/lib/xlsx/xform/strings/text-xform') as TextXformClass;
+const StylesXform = require('exceljs/lib/xlsx/xform/style/styles-xform') as StylesXformClass;
 const TableXform = require('exceljs/lib/xlsx/xform/table/table-xform') as XformClass<TableXformLike>;
 const DataValidationsXform =
   require('exceljs/lib/xlsx/xform/sheet/data-validations-xform') as XformClass<DataValidationsXformLike>;
@@ -86,6 +98,16 @@ export function applyExcelJsFixes(): void {
     textRender.call(this, xmlStream, typeof model === 'string' ? escapeOoxmlText(model) : model);
   };
 
+  // The writer remembers each cell's style object in a WeakMap, and every cell has its own style
+  // object, so a save puts one entry per cell into it; V8's WeakMaps slow down superlinearly with
+  // millions of live keys (6 million take minutes, a Map seconds). The cache lives for one save
+  // only, so holding its keys strongly costs nothing the cells do not hold anyway.
+  const stylesInit = StylesXform.prototype.init;
+  StylesXform.prototype.init = function init() {
+    stylesInit.call(this);
+    this.weakMap = new IdentityCache();
+  };
+
   // The reader asks whether a number's format is a date's for every numeric cell, with three
   // regular expressions each time; a workbook has a handful of formats, so each is asked once.
   const isDateFmt = excelUtils.isDateFmt.bind(excelUtils);
@@ -99,4 +121,32 @@ export function applyExcelJsFixes(): void {
     }
     return known;
   };
+}
+
+/** Style ids by style object, as ExcelJS's WeakMap keeps them, beyond one Map's limit of 2^24 keys. */
+class IdentityCache implements StyleCache {
+  private static readonly MAP_SIZE = 1 << 23;
+  private readonly maps = [new Map<object, number>()];
+
+  has(model: object): boolean {
+    return this.maps.some((map) => map.has(model));
+  }
+
+  get(model: object): number | undefined {
+    for (const map of this.maps) {
+      const styleId = map.get(model);
+      if (styleId !== undefined) return styleId;
+    }
+    return undefined;
+  }
+
+  set(model: object, styleId: number): this {
+    let last = this.maps[this.maps.length - 1];
+    if (last.size >= IdentityCache.MAP_SIZE && !last.has(model)) {
+      last = new Map();
+      this.maps.push(last);
+    }
+    last.set(model, styleId);
+    return this;
+  }
 }
