@@ -34,21 +34,24 @@ module.exports = (_env, argv) => {
       ],
     },
     plugins: [
+      // One page template: the standalone pane runs without Office.js, the add-in's panes load it.
       new HtmlWebpackPlugin({
-        template: './src/hosts/browser/taskpane.html',
+        template: './src/hosts/pane.html',
         filename: 'taskpane.html',
         chunks: ['taskpane'],
+        icon: 'data:,',
+        loadsOfficeJs: false,
       }),
-      new HtmlWebpackPlugin({
-        template: './src/hosts/office/office-pane.html',
-        filename: 'excel.html',
-        chunks: ['excel'],
-      }),
-      new HtmlWebpackPlugin({
-        template: './src/hosts/office/office-pane.html',
-        filename: 'word.html',
-        chunks: ['word'],
-      }),
+      ...['excel', 'word'].map(
+        (host) =>
+          new HtmlWebpackPlugin({
+            template: './src/hosts/pane.html',
+            filename: `${host}.html`,
+            chunks: [host],
+            icon: 'assets/icon-32.png',
+            loadsOfficeJs: true,
+          }),
+      ),
       new HtmlWebpackPlugin({
         template: './src/hosts/office/support.html',
         filename: 'support.html',
