@@ -1,6 +1,7 @@
 import type { FieldValue, RecordFields } from '../records';
 import type { ImportRow } from './import-rows';
 import { normalizeClientName } from '../clients/client-duplicates';
+import { runSteps, STEP_ROWS } from './steps';
 import { foldText } from './text-folding';
 
 /** A client as the store holds it: what matching and planning need of it. */
@@ -86,8 +87,16 @@ const emptyIndex = (): MutableIndex => ({ byNip: new Map(), byEmail: new Map(), 
 
 /** Indexes the base by compact NIP, lower-case e-mail and name without legal form, for matching in linear time. */
 export function indexClients(clients: readonly ExistingClient[]): ClientIndex {
+  return runSteps(indexClientsInSteps(clients));
+}
+
+/** `indexClients` yielding the number of clients indexed every `STEP_ROWS` clients. */
+export function* indexClientsInSteps(clients: readonly ExistingClient[]): Generator<number, ClientIndex> {
   const index = emptyIndex();
-  for (const client of clients) addToIndex(index, client);
+  for (let done = 0; done < clients.length; done++) {
+    if (done > 0 && done % STEP_ROWS === 0) yield done;
+    addToIndex(index, clients[done]);
+  }
   return index;
 }
 
@@ -142,6 +151,14 @@ const holdsRow = (client: ExistingClient, row: RowValues) =>
  * base gets no match here: `planImport` adds it to that new client.
  */
 export function matchClients(rows: readonly ImportRow[], index: ClientIndex): Map<number, ClientMatch> {
+  return runSteps(matchClientsInSteps(rows, index));
+}
+
+/** `matchClients` yielding the number of rows matched every `STEP_ROWS` rows. */
+export function* matchClientsInSteps(
+  rows: readonly ImportRow[],
+  index: ClientIndex,
+): Generator<number, Map<number, ClientMatch>> {
   const matches = new Map<number, ClientMatch>();
   // A client without a NIP takes the NIP of the first row matched to it; a row with another NIP
   // is then another firm, as it will be when the same file is imported again.
@@ -149,7 +166,9 @@ export function matchClients(rows: readonly ImportRow[], index: ClientIndex): Ma
   // Rows left without a match become new clients, which later rows may name too.
   const newInFile = emptyIndex();
   const defaultedOf = new Map<RecordFields, Set<string>>();
-  for (const row of rows) {
+  for (let done = 0; done < rows.length; done++) {
+    if (done > 0 && done % STEP_ROWS === 0) yield done;
+    const row = rows[done];
     const found = findClient(row, [
       { index, accepts: (client) => sameOrMissing(row.client.nip, client.nip || claimedNip.get(client.id)) },
       { index: newInFile, accepts: (client) => sameOrMissing(row.client.nip, client.nip) },

@@ -5,6 +5,7 @@ import { normalizeClientName } from '../clients/client-duplicates';
 import { CURRENT_SCHEMA, tableByKey } from '../schema';
 import type { ColumnMapping, ImportTable } from './column-mapping';
 import { IMPORT_TEXTS } from './import-texts';
+import { runSteps, STEP_ROWS } from './steps';
 
 /** What a new client gets for a field the file does not give (enum keys). */
 export interface ImportDefaults {
@@ -64,17 +65,31 @@ export function buildImportRows(
   mapping: ColumnMapping,
   options: ImportRowsOptions = {},
 ): ImportRowsResult {
+  return runSteps(checkImportRows(dataRows, mapping, options));
+}
+
+/**
+ * `buildImportRows` in steps: yields the number of rows checked so far every `STEP_ROWS` rows,
+ * so a caller can show progress and stop between steps; returns the result at the end.
+ */
+export function* checkImportRows(
+  dataRows: readonly (readonly string[])[],
+  mapping: ColumnMapping,
+  options: ImportRowsOptions = {},
+): Generator<number, ImportRowsResult> {
   const defaults = { ...IMPORT_DEFAULTS, ...options.defaults };
   const firstRowNumber = options.firstRowNumber ?? 2;
   const result: ImportRowsResult = { valid: [], rejected: [], blankRows: 0 };
   // A contact list repeats its firm's NIP on each person's row: the same NIP under the same name
   // is one firm (planImport makes one client of it); under another name it is a mistake.
   const firstOfNip = new Map<string, { rowNumber: number; name: string; typedName: string }>();
-  dataRows.forEach((cells, index) => {
+  for (let index = 0; index < dataRows.length; index++) {
+    if (index > 0 && index % STEP_ROWS === 0) yield index;
+    const cells = dataRows[index];
     const rowNumber = firstRowNumber + index;
     if (cells.every((cell) => cell.trim() === '')) {
       result.blankRows += 1;
-      return;
+      continue;
     }
     const { client, person, defaulted } = draftsOf(cells, mapping, defaults);
     const checkedClient = validateRecord(CLIENTS, client, { mode: 'create' });
@@ -98,7 +113,7 @@ export function buildImportRows(
     } else {
       result.valid.push({ rowNumber, client: checkedClient.record, defaulted, person: checkedPerson, cells });
     }
-  });
+  }
   return result;
 }
 

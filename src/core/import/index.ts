@@ -57,10 +57,12 @@ export {
 } from './client-matching';
 /** The rejected rows as a `;` CSV in UTF-8 with BOM, to fix in Excel and import again. */
 export { rejectedRowsReport } from './rejected-report';
-/** The whole chain in one call per wizard step. */
+/** The whole chain in one call per wizard step, or in steps with progress between them. */
 export {
   previewImport,
+  previewImportInSteps,
   type ImportPreview,
+  type ImportProgress,
   type ImportSource,
   type PreviewImportOptions,
 } from './preview-import';

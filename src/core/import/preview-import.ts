@@ -1,8 +1,8 @@
 import type { Bilingual } from '../i18n';
 import {
   defaultDecision,
-  indexClients,
-  matchClients,
+  indexClientsInSteps,
+  matchClientsInSteps,
   planImport,
   type ClientMatch,
   type ExistingClient,
@@ -17,7 +17,8 @@ import {
   type MappingSuggestion,
 } from './column-mapping';
 import { detectDelimiter, parseCsv, type CsvDelimiter } from './csv';
-import { buildImportRows, type ImportDefaults, type ImportRowsResult } from './import-rows';
+import { checkImportRows, type ImportDefaults, type ImportRowsResult } from './import-rows';
+import { runSteps } from './steps';
 import { decodeText, type TextEncodingName } from './text-encoding';
 
 /** A file's bytes, its text, or the rows of strings the UI read from an .xlsx sheet. */
@@ -58,12 +59,30 @@ export interface ImportPreview {
   plan: ImportPlan;
 }
 
+/**
+ * How far `previewImportInSteps` got, in units of work: every data row checked, every client of
+ * the base indexed, every valid row matched. `total` can shrink once the valid rows are known.
+ */
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
 /** Runs decode → delimiter → parse → mapping → rows → matching → plan in one call per wizard step. */
 export function previewImport(
   source: ImportSource,
   existingClients: readonly ExistingClient[],
   options: PreviewImportOptions = {},
 ): ImportPreview {
+  return runSteps(previewImportInSteps(source, existingClients, options));
+}
+
+/** `previewImport` in steps of `STEP_ROWS` rows, yielding its progress between them. */
+export function* previewImportInSteps(
+  source: ImportSource,
+  existingClients: readonly ExistingClient[],
+  options: PreviewImportOptions = {},
+): Generator<ImportProgress, ImportPreview> {
   let encoding: TextEncodingName | null = null;
   let delimiter: CsvDelimiter | null = null;
   let table: readonly (readonly string[])[];
@@ -88,11 +107,22 @@ export function previewImport(
   const suggestion = suggestColumnMapping(headers);
   const mapping = options.mapping ?? suggestion.mapping;
   const problems = mappingProblems(mapping, headers);
+  let total = dataRows.length + existingClients.length + dataRows.length;
   const rows =
     problems.length > 0
       ? { valid: [], rejected: [], blankRows: 0 }
-      : buildImportRows(dataRows, mapping, { firstRowNumber: headerIndex + 2, defaults: options.defaults });
-  const matches = matchClients(rows.valid, indexClients(existingClients));
+      : yield* reported(
+          checkImportRows(dataRows, mapping, { firstRowNumber: headerIndex + 2, defaults: options.defaults }),
+          0,
+          () => total,
+        );
+  total = dataRows.length + existingClients.length + rows.valid.length;
+  const index = yield* reported(indexClientsInSteps(existingClients), dataRows.length, () => total);
+  const matches = yield* reported(
+    matchClientsInSteps(rows.valid, index),
+    dataRows.length + existingClients.length,
+    () => total,
+  );
   const decisions = new Map(
     rows.valid.map((row) => [
       row.rowNumber,
@@ -114,4 +144,17 @@ export function previewImport(
     decisions,
     plan,
   };
+}
+
+/** Passes a stage's steps on as progress of the whole, the stage starting at `offset` units. */
+function* reported<T>(
+  stage: Generator<number, T>,
+  offset: number,
+  total: () => number,
+): Generator<ImportProgress, T> {
+  for (;;) {
+    const step = stage.next();
+    if (step.done) return step.value;
+    yield { done: offset + step.value, total: total() };
+  }
 }

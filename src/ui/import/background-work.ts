@@ -16,6 +16,28 @@ export const yieldToBrowser = () =>
     );
   });
 
+/** How long the work runs before the browser gets a turn: well under the 100 ms a click may wait. */
+const SLICE_MS = 40;
+
+/**
+ * Drives a core generator (one that yields `{ done, total }` between steps) in time slices: the
+ * bar moves and Cancel is heard inside a long stage, not only between stages. Null once cancelled.
+ */
+export async function runInSlices<T>(
+  steps: Generator<{ done: number; total: number }, T>,
+  control: WorkControl,
+): Promise<T | null> {
+  for (;;) {
+    const sliceEnd = performance.now() + SLICE_MS;
+    let step = steps.next();
+    while (!step.done && performance.now() < sliceEnd) step = steps.next();
+    if (step.done) return step.value;
+    if (step.value.total > 0) control.progress(step.value.done / step.value.total);
+    await yieldToBrowser();
+    if (control.cancelled) return null;
+  }
+}
+
 export interface RunningWork<K extends string> {
   label: K;
   /** 0–1 when known. */

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import {
   mappingProblems,
   planImport,
-  previewImport,
+  previewImportInSteps,
   suggestColumnMapping,
   type ClientMatch,
   type ColumnMapping,
@@ -16,7 +16,7 @@ import {
   type TextEncodingName,
 } from '../../core/import';
 import type { ClientImportOutcome, CrmService } from '../../services/crm-service';
-import { useBackgroundWork } from './background-work';
+import { runInSlices, useBackgroundWork } from './background-work';
 import { dataRowsOf, headersOf, readCsvSource, type ImportSource } from './import-source';
 import type { ImportWizardTextKey } from './import-wizard-texts';
 import { isXlsxFile, type XlsxRowsReader } from './spreadsheet-rows';
@@ -149,7 +149,7 @@ export function useImportWizard(service: CrmService, readXlsxRows?: XlsxRowsRead
     [state.source, state.mapping],
   );
 
-  /** Checks every row (in chunks, so the bar moves), then finds the valid ones in the base. */
+  /** Checks every row in time slices (the bar moves, Cancel works), then finds the valid ones in the base. */
   const checkRows = useCallback(async (): Promise<boolean> => {
     const source = state.source;
     if (!source) return false;
@@ -159,15 +159,17 @@ export function useImportWizard(service: CrmService, readXlsxRows?: XlsxRowsRead
       update({ error: new ImportFileProblem('noDataRows') });
       return false;
     }
-    const checked = await run('checkingRows', true, () => {
+    const checked = await run('checkingRows', true, (control) =>
       // One pass over every row, so a NIP repeated anywhere in the file is found.
-      const preview = previewImport(source.table, existingClients(service), {
-        headerRowNumber: 1,
-        mapping: state.mapping,
-        existingPeople: existingPeople(service),
-      });
-      return Promise.resolve(preview);
-    });
+      runInSlices(
+        previewImportInSteps(source.table, existingClients(service), {
+          headerRowNumber: 1,
+          mapping: state.mapping,
+          existingPeople: existingPeople(service),
+        }),
+        control,
+      ),
+    );
     if (!checked) return false;
     update({ step: 'preview', rows: checked.rows, matches: checked.matches, decisions: checked.decisions });
     return true;

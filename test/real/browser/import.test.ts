@@ -261,4 +261,33 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
     expect(peopleOf(pracownia.id)).toEqual(['Jędrzej Gąsior']);
     expect(newPeople).toHaveLength(3);
   });
+
+  it('stops checking a big file when the user cancels half-way: nothing saved, the columns kept', async () => {
+    const before = (await harness.readWorkbook()).tables.clients;
+    const lines = ['Nazwa firmy;Miejscowość;E-mail'];
+    for (let i = 0; i < 60_000; i++) lines.push(`Firma Próbna ${i} sp. z o.o.;Łódź;biuro@probna${i}.pl`);
+    const file = await harness.writeFile('duzy.csv', `${lines.join('\r\n')}\r\n`);
+
+    await page.reload();
+    await page.getByRole('tab', { name: 'Import' }).click();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByRole('heading', { name: /Krok 2 z 6/ }).waitFor();
+    await nextStep(page, /Krok 3 z 6/);
+    await page.getByRole('button', { name: 'Dalej' }).click();
+
+    // The bar moves inside the row check (not only between stages), and Cancel is heard there.
+    const bar = page.getByRole('progressbar', { name: 'Sprawdzanie wierszy…' });
+    await page.waitForFunction(() => {
+      const value = document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow');
+      return value !== null && value !== undefined && Number(value) > 0;
+    });
+    expect(Number(await bar.getAttribute('aria-valuenow'))).toBeLessThan(1);
+    await page.getByRole('button', { name: 'Przerwij' }).click();
+    await page.getByText('Przerwano — nic nie zostało zapisane.').waitFor();
+    await expect(bar.count()).resolves.toBe(0);
+    await expect(page.getByRole('heading', { name: /Krok 3 z 6/ }).count()).resolves.toBe(1);
+    expect(await page.getByRole('combobox', { name: /^Nazwa firmy/ }).inputValue()).toBe('clients.name');
+    expect((await harness.readWorkbook()).tables.clients).toEqual(before);
+    expect(harness.pageErrors).toEqual([]);
+  });
 });
