@@ -45,6 +45,13 @@ export interface CrmService {
   load(): Promise<void>;
   /** Creates a record in any table with a new id; `invalidRecord` names each bad field. */
   create(table: string, fields: RecordFields): Promise<StoredRecord>;
+  /**
+   * Creates an offer numbered by the workbook's `offerNumberFormat` from the next value of its
+   * counter (per year when the format shows the year), as a `draft` issued today and owned by the
+   * user; `fields` give the rest (`clientId`, `validUntil`, `netTotal`…). The fields and the
+   * format are checked before a number is taken, so a refused offer uses up no number.
+   */
+  createOffer(fields: RecordFields): Promise<StoredRecord>;
   /** Changes a record read at `expectedVersion`; someone else's newer change is a `conflict`. */
   update(table: string, id: string, expectedVersion: number, changes: RecordFields): Promise<StoredRecord>;
   /**

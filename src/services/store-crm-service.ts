@@ -1,6 +1,7 @@
 import { monotonicFactory } from 'ulid';
 import { auditRow, type AuditAction } from '../core/clients/audit-rows';
 import { planClientMerge } from '../core/clients/client-merge';
+import { localIsoDate, offerNumbering, parseOfferNumberFormat } from '../core/offers/offer-number';
 import { RelacjeError, type FieldIssue } from '../core/errors';
 import { validateRecord, type ValidationMode } from '../core/records';
 import { CURRENT_SCHEMA, tableByKey, type WorkbookSchema } from '../core/schema';
@@ -26,7 +27,8 @@ export interface CrmServiceOptions {
 
 /**
  * The CRM service over any store adapter. Store calls per action (constant, whatever the size):
- * `load` 1; `create` and `update` 2 (the record, then its audit row); `updateClients` 2;
+ * `load` 1; `create` and `update` 2 (the record, then its audit row); `createOffer` 3 (the counter,
+ * the offer, its audit row; see `createOffer`); `updateClients` 2;
  * `importClients` up to 4 (clients, people, update, audit) and, when the people or the update
  * fail, up to 2 more, the removal of what it had appended (see `importClients`); `mergeClients` at most one call per table it writes (see `mergeClients`).
  * The record is written before its audit row: if the audit write fails the change stays saved
@@ -78,6 +80,40 @@ class StoreCrmService implements CrmService {
       const [stored] = await this.store.append(table, [record]);
       this.putRows(table, [stored]);
       await this.audit([this.auditEntry('create', table, stored.id, { fields: record })]);
+      return stored;
+    });
+  }
+
+  /**
+   * Validated first with a stand-in number of the same format, so a refused offer takes no number.
+   * A number the loaded offers already hold (an offer typed into the sheet by hand, or a counter
+   * behind its rows) is skipped by taking the next value: one more store call per number skipped.
+   */
+  async createOffer(fields: RecordFields): Promise<StoredRecord> {
+    if (!this.current) await this.load();
+    const { meta, tables } = this.current as WorkbookSnapshot;
+    const on = this.now();
+    const numbering = offerNumbering(parseOfferNumberFormat(meta.offerNumberFormat), on);
+    const draft = {
+      ...this.withId(fields),
+      number: numbering.numberFor((meta.counters[numbering.counterName] ?? 0) + 1),
+      status: 'draft',
+      issuedOn: localIsoDate(on),
+      owner: this.user,
+    };
+    const checked = this.validated('offers', draft, 'create') as NewRecord;
+    const taken = new Set((tables.offers ?? []).map((offer) => String(offer.number)));
+    return this.changing(async () => {
+      let number: string;
+      do {
+        const sequence = await this.store.nextCounter(numbering.counterName);
+        this.putCounter(numbering.counterName, sequence);
+        number = numbering.numberFor(sequence);
+      } while (taken.has(number));
+      const record = { ...checked, number };
+      const [stored] = await this.store.append('offers', [record]);
+      this.putRows('offers', [stored]);
+      await this.audit([this.auditEntry('create', 'offers', stored.id, { fields: record })]);
       return stored;
     });
   }
@@ -313,6 +349,12 @@ class StoreCrmService implements CrmService {
     });
     for (const added of byId.values()) next.push(added);
     this.current = { ...this.current, tables: { ...this.current.tables, [table]: next } };
+  }
+
+  private putCounter(name: string, value: number): void {
+    if (!this.current) return;
+    const meta = { ...this.current.meta, counters: { ...this.current.meta.counters, [name]: value } };
+    this.current = { ...this.current, meta };
   }
 
   private dropRows(table: string, ids: readonly string[]): void {

@@ -18,15 +18,17 @@ export interface ServiceStoreUnderTest {
   cleanup: () => Promise<void>;
 }
 
-type StoreMethod = 'readAll' | 'append' | 'update' | 'remove';
+type StoreMethod = 'readAll' | 'append' | 'update' | 'remove' | 'nextCounter';
 /** A method, or a method on one table such as `append:audit`. */
 type FailingCall = StoreMethod | `${StoreMethod}:${string}`;
 
-/** Records `method:table` for every call, and can make one kind of call fail. */
+/** Records `method:table` (`nextCounter:name`) for every call, and can make one kind of call fail. */
 export function countingStore(inner: WorkbookStore): {
   store: WorkbookStore;
   calls: string[];
   failOn: (call: FailingCall | undefined) => void;
+  /** The calls `action` makes. */
+  callsOf: (action: () => Promise<unknown>) => Promise<string[]>;
 } {
   const calls: string[] = [];
   let failing: FailingCall | undefined;
@@ -56,14 +58,23 @@ export function countingStore(inner: WorkbookStore): {
       refuse('remove', table);
       return inner.remove(table, refs);
     },
-    nextCounter: (name) => inner.nextCounter(name),
+    nextCounter: async (name) => {
+      calls.push(`nextCounter:${name}`);
+      refuse('nextCounter', name);
+      return inner.nextCounter(name);
+    },
     writeDashboard: (cells) => inner.writeDashboard(cells),
     close: () => inner.close(),
   };
-  return { store, calls, failOn: (call) => (failing = call) };
+  const callsOf = async (action: () => Promise<unknown>) => {
+    calls.length = 0;
+    await action();
+    return [...calls];
+  };
+  return { store, calls, failOn: (call) => (failing = call), callsOf };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
     () => {
       throw new Error('expected the call to fail');
@@ -102,11 +113,7 @@ export function runCrmServiceSuite(name: string, factory: () => Promise<ServiceS
       await subject.cleanup();
     });
 
-    const callsOf = async (action: () => Promise<unknown>) => {
-      counted.calls.length = 0;
-      await action();
-      return [...counted.calls];
-    };
+    const callsOf = (action: () => Promise<unknown>) => counted.callsOf(action);
     const rows = async (table: string) => (await subject.store.readAll()).tables[table];
 
     test('load reads the workbook in one call and tells subscribers', async () => {

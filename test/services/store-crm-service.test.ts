@@ -4,7 +4,8 @@ import path from 'node:path';
 import { startServer } from '../../src/server/workbook-server';
 import { openGraphStore } from '../../src/store/graph/graph-store';
 import { createXlsxWorkbook, openXlsxStore } from '../../src/store/xlsx/xlsx-store';
-import { runCrmServiceSuite } from './crm-service-suite';
+import { runCrmServiceSuite, type ServiceStoreUnderTest } from './crm-service-suite';
+import { runOfferCreationSuite } from './offer-creation-suite';
 
 async function newWorkbook(prefix: string): Promise<{ dir: string; file: string }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -13,7 +14,7 @@ async function newWorkbook(prefix: string): Promise<{ dir: string; file: string 
   return { dir, file };
 }
 
-runCrmServiceSuite('the xlsx file store', async () => {
+async function xlsxFileStore(): Promise<ServiceStoreUnderTest> {
   const { dir, file } = await newWorkbook('relacje-crm-xlsx-');
   const store = await openXlsxStore(file, { foldAfterIdleMs: 60_000 });
   return {
@@ -23,9 +24,9 @@ runCrmServiceSuite('the xlsx file store', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+}
 
-runCrmServiceSuite('the Graph store and the local workbook server', async () => {
+async function graphStoreOverLocalServer(): Promise<ServiceStoreUnderTest> {
   const { dir, file } = await newWorkbook('relacje-crm-graph-');
   const server = await startServer({ port: 0, workbookFile: file, staticDir: dir, log: () => undefined });
   const store = openGraphStore({ baseUrl: server.url, workbook: '/me/drive/root:/klienci.xlsx:' });
@@ -37,4 +38,12 @@ runCrmServiceSuite('the Graph store and the local workbook server', async () => 
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+}
+
+for (const [name, factory] of [
+  ['the xlsx file store', xlsxFileStore],
+  ['the Graph store and the local workbook server', graphStoreOverLocalServer],
+] as const) {
+  runCrmServiceSuite(name, factory);
+  runOfferCreationSuite(name, factory);
+}

@@ -58,6 +58,7 @@ export function standaloneCrmService({ origin, chosenWorkbook, user }: Standalon
     },
     load: async () => (await service()).load(),
     create: async (table: string, fields: RecordFields) => (await service()).create(table, fields),
+    createOffer: async (fields: RecordFields) => (await service()).createOffer(fields),
     update: async (table: string, id: string, expectedVersion: number, changes: RecordFields) =>
       (await service()).update(table, id, expectedVersion, changes),
     mergeClients: async (survivorId: string, mergedId: string) =>
