@@ -343,6 +343,17 @@ export class GraphWorkbookApi {
       const firstRow = part === 'dataBodyRange' ? top + 1 : top;
       const lastRow =
         part === 'headerRowRange' ? top : part === 'range' ? bottom : top + Math.max(table.rowCount, 1);
+      // `$select` of size fields only (the Graph adapter's row count): no cell is read.
+      const select = query.get('$select')?.split(',');
+      if (select?.every((field) => RANGE_SIZE_FIELDS.has(field))) {
+        const size: Record<string, number> = {
+          rowIndex: firstRow - 1,
+          columnIndex: left - 1,
+          rowCount: lastRow - firstRow + 1,
+          columnCount: right - left + 1,
+        };
+        return answer(200, Object.fromEntries(select.map((field) => [field, size[field]])));
+      }
       return answer(
         200,
         rangeResource(doc.range(sheet, `${cellAddress(firstRow, left)}:${cellAddress(lastRow, right)}`)),
@@ -520,6 +531,8 @@ function nonNegative(text: string | null, fallback: number): number {
 function cellAddress(row: number, column: number): string {
   return `${colCache.n2l(column)}${row}`;
 }
+
+const RANGE_SIZE_FIELDS = new Set(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
 
 function tableResource(table: { name: string; model: { totalsRow?: boolean }; rowCount: number }) {
   // `rowCount` is ours: Graph's table resource has no such field, so the Graph adapter never needs it.

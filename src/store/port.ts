@@ -49,14 +49,47 @@ export interface DashboardCell {
   formula?: string;
 }
 
+/** What a caller of `readAll` may pass: a way to stop the read, and a listener to its progress. */
+export interface ReadOptions {
+  /**
+   * Aborting it rejects the read with `ReadCancelled` and writes nothing: the read stops at its
+   * next request (or table, or sync), and only a read that got every row goes on to write.
+   */
+  signal?: AbortSignal;
+  /**
+   * Rows read so far out of the rows the workbook holds, told as the read goes on: `total` is the
+   * same in every call, `done` never decreases, and the last call, when the read is complete, has
+   * `done === total`. An adapter that learns the total only at the end calls it once then.
+   */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A read its caller cancelled (`ReadOptions.signal`); nothing was written. */
+export class ReadCancelled extends Error {
+  constructor() {
+    super('The read was cancelled.');
+    this.name = 'ReadCancelled';
+  }
+}
+
+/** Whether an error is a cancelled read; by name, so that it holds across bundle chunks. */
+export function isReadCancelled(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ReadCancelled';
+}
+
+/** Throws `ReadCancelled` when the signal was aborted. */
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ReadCancelled();
+}
+
 /**
  * The one port every store adapter implements (xlsx file, Graph, Office.js).
  * Writes are all-or-nothing per call: when any record is invalid or in conflict, nothing is written.
  * What is promised here is what `test/contract/` checks.
  */
 export interface WorkbookStore {
-  /** Every table and the meta in one call. */
-  readAll(): Promise<WorkbookSnapshot>;
+  /** Every table and the meta in one call; cancellable, with progress (see `ReadOptions`). */
+  readAll(options?: ReadOptions): Promise<WorkbookSnapshot>;
   /**
    * Appends records. A record whose id is already stored with the same fields is taken as a
    * retry and not written again; with other fields it is a `duplicateId` error.

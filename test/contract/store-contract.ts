@@ -4,7 +4,7 @@
  */
 import { isRelacjeError, type ErrorCode } from '../../src/core/errors';
 import { CURRENT_SCHEMA } from '../../src/core/schema';
-import type { NewRecord, WorkbookStore } from '../../src/store/port';
+import { isReadCancelled, type NewRecord, type WorkbookStore } from '../../src/store/port';
 
 export interface StoreUnderTest {
   store: WorkbookStore;
@@ -20,6 +20,14 @@ export async function expectRelacjeError(promise: Promise<unknown>, code: ErrorC
   );
   expect(isRelacjeError(error, code)).toBe(true);
   return error as Error;
+}
+
+export async function expectCancelled(promise: Promise<unknown>): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(isReadCancelled(error)).toBe(true);
 }
 
 /** A client that passes validation; `n` makes the name and the id unique. */
@@ -246,6 +254,56 @@ export function runStoreContract(name: string, factory: () => Promise<StoreUnder
         { ref: 'B1', formula: 'COUNTIFS(tOffers[Status],"Zaakceptowana")' },
       ]);
       expect((await store.readAll()).tables.clients).toHaveLength(1);
+    });
+
+    test('a cancelled readAll rejects with ReadCancelled, changes nothing, and the store reads on', async () => {
+      await store.append('clients', [clientRecord(1), clientRecord(2)]);
+      const before = await store.readAll();
+      const cancelledBefore = new AbortController();
+      cancelledBefore.abort();
+      await expectCancelled(store.readAll({ signal: cancelledBefore.signal }));
+      // Cancelled while the read goes on: at its first progress, before it could finish.
+      const cancelledDuring = new AbortController();
+      const progress: number[] = [];
+      await expectCancelled(
+        store.readAll({
+          signal: cancelledDuring.signal,
+          onProgress: (done) => {
+            progress.push(done);
+            cancelledDuring.abort();
+          },
+        }),
+      );
+      expect(progress.length).toBeGreaterThan(0);
+      expect(await store.readAll()).toEqual(before);
+      await store.append('clients', [clientRecord(3)]);
+      expect((await store.readAll()).tables.clients.map((c) => c.id)).toEqual([
+        'client-1',
+        'client-2',
+        'client-3',
+      ]);
+    });
+
+    test('readAll tells its progress: the same total, done never decreasing, ending at the total', async () => {
+      await store.append(
+        'clients',
+        Array.from({ length: 25 }, (_, i) => clientRecord(i + 1)),
+      );
+      await store.append('people', [
+        { id: 'person-1', clientId: 'client-1', firstName: 'Anna', lastName: 'Nowak' },
+      ]);
+      const calls: [number, number][] = [];
+      const snapshot = await store.readAll({ onProgress: (done, total) => calls.push([done, total]) });
+      expect(snapshot.tables.clients).toHaveLength(25);
+      expect(calls.length).toBeGreaterThan(0);
+      const total = calls[0][1];
+      expect(total).toBeGreaterThanOrEqual(26);
+      for (const [i, [done, callTotal]] of calls.entries()) {
+        expect(callTotal).toBe(total);
+        expect(done).toBeLessThanOrEqual(total);
+        if (i > 0) expect(done).toBeGreaterThanOrEqual(calls[i - 1][0]);
+      }
+      expect(calls[calls.length - 1]).toEqual([total, total]);
     });
 
     test('everything survives closing and opening the workbook again', async () => {

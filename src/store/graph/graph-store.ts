@@ -18,7 +18,9 @@ import type {
   WorkbookMeta,
   WorkbookSnapshot,
   WorkbookStore,
+  ReadOptions,
 } from '../port';
+import { throwIfCancelled } from '../port';
 import { dashboardGrid } from '../dashboard-grid';
 import { metaOfRows } from '../meta-rows';
 import {
@@ -49,7 +51,9 @@ import {
   type GraphTransportOptions,
   type SubRequest,
   type SubResponse,
+  whenAborted,
 } from './graph-transport';
+import { RowProgress } from './row-progress';
 
 export interface GraphStoreOptions extends GraphTransportOptions {
   /**
@@ -159,7 +163,8 @@ export function openGraphStore(options: GraphStoreOptions): GraphWorkbookStore {
 
 /**
  * Round trips per action: a full load is one `$batch` per 20 reads (a header and a page per
- * table, and `_meta`), plus a batch per further page round for tables longer than a page; an
+ * table, and `_meta`), plus a batch per further page round for tables longer than a page (with a
+ * progress listener, such a table's row count rides in its second page's batch); an
  * append is one request per table (chunked only by size); an update or delete of up to ten rows
  * is two batches: one locks each row and reads it as the lock found it, one writes the rows that
  * had the expected version (each write again right after a read of its row).
@@ -212,11 +217,17 @@ export class GraphWorkbookStore implements WorkbookStore {
 
   // ---- reading -------------------------------------------------------------------------------
 
-  readAll(): Promise<WorkbookSnapshot> {
-    return this.enqueue(() => this.load());
+  readAll(options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+    return this.enqueue(() => this.load(options));
   }
 
-  private async load(): Promise<WorkbookSnapshot> {
+  /**
+   * Progress counts rows. A table longer than its first page has its row count asked for in the
+   * batch of its second page (`dataBodyRange?$select=rowCount`, no values), so the total is known
+   * from the second round on without an HTTP request of its own.
+   */
+  private async load({ signal, onProgress }: ReadOptions): Promise<WorkbookSnapshot> {
+    throwIfCancelled(signal);
     const page = this.options.pageSize ?? 5000;
     const tables = this.schema.tables;
     const requests: SubRequest[] = [
@@ -231,7 +242,7 @@ export class GraphWorkbookStore implements WorkbookStore {
       });
     }
     const rows = new Map<string, SheetValue[][]>(tables.map((t) => [t.key, []]));
-    const answers = await this.readBatches(requests);
+    const answers = await this.readBatches(requests, signal);
     const notFound = (r: SubResponse) => r.status === 404 && /itemnotfound/i.test(subFailure(r).code);
     if ([...answers.values()].every(notFound))
       throw new RelacjeError('workbookNotFound', { file: this.resource });
@@ -242,8 +253,10 @@ export class GraphWorkbookStore implements WorkbookStore {
         layoutOf(table, this.bodyOf(answers.get(`h:${table.key}`)!, table) as never),
       );
     }
+    const progress = new RowProgress(onProgress);
     // Tables longer than a page are read on, a page per table per round, all rounds batched.
     let pending = tables.map((t) => ({ table: t, skip: 0, answer: answers.get(`r:${t.key}:0`)! }));
+    let counts = new Map<string, number>();
     while (pending.length > 0) {
       // The tables whose last page was full, and where their next page starts.
       const next: { table: TableSchema; skip: number }[] = [];
@@ -252,36 +265,67 @@ export class GraphWorkbookStore implements WorkbookStore {
           (r) => r.values[0],
         );
         rows.get(table.key)!.push(...got);
-        if (got.length === page) next.push({ table, skip: skip + page });
+        const full = got.length === page;
+        if (full) next.push({ table, skip: skip + page });
+        progress.rows(table.key, rows.get(table.key)!.length, full, counts.get(table.key));
       }
+      progress.report();
       const pageId = (t: TableSchema, skip: number) => `r:${t.key}:${skip}`;
+      const countId = (t: TableSchema) => `n:${t.key}`;
       const more = await this.readBatches(
-        next.map(({ table, skip }) => ({
-          id: pageId(table, skip),
-          method: 'GET' as const,
-          url: `${this.tableUrl(table)}/rows?$top=${page}&$skip=${skip}`,
-        })),
+        next.flatMap(({ table, skip }) => [
+          // Asked with the second page only, and only when someone listens: the range's size, not its values.
+          ...(onProgress && skip === page
+            ? [
+                {
+                  id: countId(table),
+                  method: 'GET' as const,
+                  url: `${this.tableUrl(table)}/dataBodyRange?$select=rowCount`,
+                },
+              ]
+            : []),
+          {
+            id: pageId(table, skip),
+            method: 'GET' as const,
+            url: `${this.tableUrl(table)}/rows?$top=${page}&$skip=${skip}`,
+          },
+        ]),
+        signal,
       );
+      counts = new Map();
+      for (const { table } of next) {
+        const rowCount = (more.get(countId(table))?.body as { rowCount?: unknown } | undefined)?.rowCount;
+        if (typeof rowCount === 'number') counts.set(table.key, rowCount);
+      }
       pending = next.map(({ table, skip }) => ({ table, skip, answer: more.get(pageId(table, skip))! }));
     }
+    // Every row is in: from here on the read may write (rows typed in by hand are claimed), so it
+    // is no longer cancelled.
+    throwIfCancelled(signal);
     const snapshot: Record<string, StoredRecord[]> = {};
     for (const table of tables) snapshot[table.key] = await this.decodeTable(table, rows.get(table.key)!);
+    progress.finish();
     const { counters, ...meta } = this.meta;
     return { meta: { ...meta, counters: { ...counters } }, tables: snapshot };
   }
 
-  private async readBatches(requests: readonly SubRequest[]): Promise<Map<string, SubResponse>> {
+  private async readBatches(
+    requests: readonly SubRequest[],
+    signal?: AbortSignal,
+  ): Promise<Map<string, SubResponse>> {
     const answers = new Map<string, SubResponse>();
     // One batch after another: Microsoft advises against parallel requests to one workbook.
     for (let i = 0; i < requests.length; i += MAX_BATCH) {
       let chunk = requests.slice(i, i + MAX_BATCH);
       for (let attempt = 0; chunk.length > 0; attempt += 1) {
-        const responses = await this.transport.batch(chunk);
+        const responses = await this.transport.batch(chunk, {}, signal);
         const throttled = responses.filter((r) => RETRYABLE_IN_BATCH.has(r.status));
         for (const r of responses) if (!RETRYABLE_IN_BATCH.has(r.status)) answers.set(r.id, r);
         if (throttled.length === 0) break;
         if (attempt >= 5) throw productError(subFailure(throttled[0]), this.resource);
-        await this.pause(throttled[0], attempt);
+        const wait = this.pause(throttled[0], attempt);
+        await (signal ? Promise.race([wait, whenAborted(signal)]) : wait);
+        throwIfCancelled(signal);
         const again = new Set(throttled.map((r) => r.id));
         chunk = chunk.filter((r) => again.has(r.id));
       }

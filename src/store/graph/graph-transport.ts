@@ -1,5 +1,6 @@
 import { Client, GraphError, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import { RelacjeError } from '../../core/errors';
+import { ReadCancelled, throwIfCancelled } from '../port';
 import { relacjeErrorFromGraph } from './graph-error-body';
 
 /** One request of a `$batch`, its URL relative to the Graph version (`/me/drive/…`). */
@@ -78,7 +79,12 @@ class FetchWithToken implements Middleware {
     if (token) headers.set('Authorization', `Bearer ${token}`);
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), this.timeoutMs);
+    // The caller's signal (a cancelled read) stops the request as the timeout does.
+    const caller = (context.options as RequestInit | undefined)?.signal;
+    const cancel = () => abort.abort();
+    caller?.addEventListener('abort', cancel);
     try {
+      if (caller?.aborted) abort.abort();
       context.response = await fetch(context.request, {
         ...(context.options as RequestInit),
         headers,
@@ -86,6 +92,7 @@ class FetchWithToken implements Middleware {
       });
     } finally {
       clearTimeout(timer);
+      caller?.removeEventListener('abort', cancel);
     }
   }
 }
@@ -121,6 +128,8 @@ export class GraphTransport {
       idempotent?: boolean;
       /** One attempt only, for courtesy calls such as closing a session. */
       once?: boolean;
+      /** Aborting it stops the request and its retries with `ReadCancelled` (reads only). */
+      signal?: AbortSignal;
     } = {},
   ): Promise<T> {
     const idempotent = options.idempotent ?? method === 'GET';
@@ -128,8 +137,10 @@ export class GraphTransport {
       idempotent,
       url,
       async () => {
+        throwIfCancelled(options.signal);
         this.requests += 1;
         let request = this.client.api(url);
+        if (options.signal) request = request.option('signal', options.signal);
         for (const [name, value] of Object.entries(options.headers ?? {}))
           request = request.header(name, value);
         switch (method) {
@@ -144,11 +155,16 @@ export class GraphTransport {
         }
       },
       options.once ? 1 : Infinity,
+      options.signal,
     );
   }
 
   /** One `$batch` of at most 20 requests; each answer comes back with its own status. */
-  async batch(requests: readonly SubRequest[], headers: Record<string, string> = {}): Promise<SubResponse[]> {
+  async batch(
+    requests: readonly SubRequest[],
+    headers: Record<string, string> = {},
+    signal?: AbortSignal,
+  ): Promise<SubResponse[]> {
     if (requests.length === 0) return [];
     if (requests.length > MAX_BATCH) throw new Error(`A batch holds at most ${MAX_BATCH} requests`);
     const idempotent = requests.every((r) => r.method === 'GET');
@@ -162,7 +178,11 @@ export class GraphTransport {
         ...(r.dependsOn ? { dependsOn: r.dependsOn } : {}),
       })),
     };
-    const answer = await this.send<{ responses: SubResponse[] }>('POST', '/$batch', { body, idempotent });
+    const answer = await this.send<{ responses: SubResponse[] }>('POST', '/$batch', {
+      body,
+      idempotent,
+      signal,
+    });
     const byId = new Map(answer.responses.map((r) => [String(r.id), r]));
     return requests.map((r) => byId.get(r.id) ?? { id: r.id, status: 424, headers: {}, body: undefined });
   }
@@ -172,6 +192,7 @@ export class GraphTransport {
     resource: string,
     attempt: () => Promise<T>,
     maxTries = Infinity,
+    signal?: AbortSignal,
   ): Promise<T> {
     const started = Date.now();
     const budget = this.options.retryWithinMs ?? 60_000;
@@ -181,6 +202,7 @@ export class GraphTransport {
       try {
         return await attempt();
       } catch (error) {
+        if (signal?.aborted) throw new ReadCancelled();
         const failure = failureOf(error);
         const lost = failure === undefined;
         const retryable = lost
@@ -202,10 +224,19 @@ export class GraphTransport {
           throw productError(failure, resource);
         }
         waited += wait;
-        await this.sleep(wait);
+        await (signal ? Promise.race([this.sleep(wait), whenAborted(signal)]) : this.sleep(wait));
+        throwIfCancelled(signal);
       }
     }
   }
+}
+
+/** Resolves when the signal is aborted (a wait that a cancelled read cuts short). */
+export function whenAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
 }
 
 /** The Graph failure of an SDK error, or undefined when no answer came at all. */

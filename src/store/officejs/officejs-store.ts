@@ -19,7 +19,9 @@ import type {
   WorkbookMeta,
   WorkbookSnapshot,
   WorkbookStore,
+  ReadOptions,
 } from '../port';
+import { throwIfCancelled } from '../port';
 import {
   asStored,
   changesOf,
@@ -135,12 +137,20 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
 
   // ---- reading -------------------------------------------------------------------------------
 
-  readAll(): Promise<WorkbookSnapshot> {
-    return this.enqueue(() => this.run((context) => this.load(context)));
+  /**
+   * The read stops at its next sync when cancelled (one sync, or one per block of a big workbook)
+   * and before writing back ids of rows typed in by hand; progress counts the rows of the tables.
+   */
+  readAll(options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+    return this.enqueue(() => {
+      throwIfCancelled(options.signal);
+      return this.run((context) => this.load(context, options));
+    });
   }
 
-  private async load(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
-    const { headers, bodies } = await this.readTables(context);
+  private async load(context: Excel.RequestContext, options: ReadOptions): Promise<WorkbookSnapshot> {
+    const { headers, bodies } = await this.readTables(context, options);
+    throwIfCancelled(options.signal);
     const tables: Record<string, StoredRecord[]> = {};
     const claims: { layout: TableRowsLayout; rows: IndexedRecord[] }[] = [];
     this.schema.tables.forEach((table, t) => {
@@ -163,6 +173,7 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
    */
   private async readTables(
     context: Excel.RequestContext,
+    { signal, onProgress }: ReadOptions,
   ): Promise<{ headers: { address: string; values: SheetValue[][] }[]; bodies: SheetValue[][][] }> {
     const read = (bodyProperties: string) => {
       const metaRange = context.workbook.worksheets
@@ -186,6 +197,7 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
       if (!isResponseTooLarge(error)) throw error;
       reads = read('rowCount,columnCount');
       whole = false;
+      throwIfCancelled(signal);
       await this.syncOrExplain(context);
     }
     const { metaRange, tables } = reads;
@@ -194,12 +206,17 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
       address: header.address,
       values: header.values as SheetValue[][],
     }));
-    const bodies = whole
-      ? tables.map(({ body }) => body.values as SheetValue[][])
-      : await this.readInBlocks(
-          context,
-          tables.map(({ body }) => body),
-        );
+    if (whole) {
+      const bodies = tables.map(({ body }) => body.values as SheetValue[][]);
+      const rows = bodies.reduce((sum, body) => sum + body.length, 0);
+      onProgress?.(rows, rows);
+      return { headers, bodies };
+    }
+    const bodies = await this.readInBlocks(
+      context,
+      tables.map(({ body }) => body),
+      { signal, onProgress },
+    );
     return { headers, bodies };
   }
 
@@ -207,7 +224,10 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
   private async readInBlocks(
     context: Excel.RequestContext,
     ranges: Excel.Range[],
+    { signal, onProgress }: ReadOptions,
   ): Promise<SheetValue[][][]> {
+    const total = ranges.reduce((sum, range) => sum + range.rowCount, 0);
+    let done = 0;
     const limit = this.options.maxCellsPerRead ?? DEFAULT_CELLS_PER_READ;
     const bodies: SheetValue[][][] = ranges.map(() => []);
     const blocks: { range: number; first: number; rows: number }[] = [];
@@ -232,12 +252,18 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
           .getResizedRange(block.rows - 1, ranges[block.range].columnCount - 1)
           .load('values'),
       }));
+      throwIfCancelled(signal);
       // A sync per block of cells, so that no answer is larger than Excel on the web sends.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
-      for (const { block, range } of loaded) bodies[block.range].push(...(range.values as SheetValue[][]));
+      for (const { block, range } of loaded) {
+        bodies[block.range].push(...(range.values as SheetValue[][]));
+        done += block.rows;
+      }
+      onProgress?.(done, total);
       start = end;
     }
+    if (blocks.length === 0) onProgress?.(0, 0);
     return bodies;
   }
 

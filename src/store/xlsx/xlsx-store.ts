@@ -12,7 +12,9 @@ import type {
   StoredRecord,
   WorkbookSnapshot,
   WorkbookStore,
+  ReadOptions,
 } from '../port';
+import { throwIfCancelled } from '../port';
 import { removeInterruptedWrites } from './atomic-write';
 import { acquireFileLock, type FileLock } from './file-lock';
 import { Journal, journalPathOf, readJournal, type JournalEntry, type JournalWrite } from './journal';
@@ -176,10 +178,20 @@ class XlsxFileStore implements XlsxStore {
     this.idleTimer.unref();
   }
 
-  async readAll(): Promise<WorkbookSnapshot> {
+  /** The workbook is in memory already: the read stops between tables and tells progress per table. */
+  async readAll({ signal, onProgress }: ReadOptions = {}): Promise<WorkbookSnapshot> {
     await this.queue;
+    throwIfCancelled(signal);
     const tables: Record<string, StoredRecord[]> = {};
-    for (const [key, records] of this.tables) tables[key] = [...records.values()];
+    let total = 0;
+    for (const records of this.tables.values()) total += records.size;
+    let done = 0;
+    for (const [key, records] of this.tables) {
+      throwIfCancelled(signal);
+      tables[key] = [...records.values()];
+      done += records.size;
+      onProgress?.(done, total);
+    }
     const { counters, ...meta } = this.loaded.meta;
     const visible = Object.fromEntries(Object.entries(counters).filter(([name]) => name !== FOLDED_SEQUENCE));
     return { meta: { ...meta, counters: visible }, tables };
