@@ -1,4 +1,4 @@
-import type { RecordFields, RecordUpdate, StoredRecord, WorkbookSnapshot } from '../store/port';
+import type { ReadOptions, RecordFields, RecordUpdate, StoredRecord, WorkbookSnapshot } from '../store/port';
 
 /** A contact person an import adds, to a client of the plan's `create` (by index) or one in the base. */
 export interface ImportPerson {
@@ -41,8 +41,12 @@ export interface CrmService {
   readonly snapshot: WorkbookSnapshot | null;
   /** Called after every change of `snapshot`; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
-  /** Reads the whole workbook (one store call) into `snapshot`. */
-  load(): Promise<void>;
+  /**
+   * Reads the whole workbook (one store call) into `snapshot`, telling the store's progress (rows
+   * read of the total). Cancelled through `signal`, it rejects with `ReadCancelled` and leaves
+   * `snapshot` as it was; the next `load` reads afresh.
+   */
+  load(options?: ReadOptions): Promise<void>;
   /** Creates a record in any table with a new id; `invalidRecord` names each bad field. */
   create(table: string, fields: RecordFields): Promise<StoredRecord>;
   /**

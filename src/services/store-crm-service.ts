@@ -7,6 +7,7 @@ import { validateRecord, type ValidationMode } from '../core/records';
 import { CURRENT_SCHEMA, tableByKey, type WorkbookSchema } from '../core/schema';
 import type {
   NewRecord,
+  ReadOptions,
   RecordFields,
   RecordUpdate,
   StoredRecord,
@@ -69,8 +70,8 @@ class StoreCrmService implements CrmService {
     };
   }
 
-  async load(): Promise<void> {
-    this.current = await this.store.readAll();
+  async load(options: ReadOptions = {}): Promise<void> {
+    this.current = await this.store.readAll(options);
     this.notify();
   }
 

@@ -9,7 +9,13 @@ import {
   type ExistingClient,
   type ExistingPerson,
 } from '../../src/core/import';
-import type { NewRecord, RecordUpdate, StoredRecord, WorkbookStore } from '../../src/store/port';
+import {
+  isReadCancelled,
+  type NewRecord,
+  type RecordUpdate,
+  type StoredRecord,
+  type WorkbookStore,
+} from '../../src/store/port';
 import { createCrmService } from '../../src/services/store-crm-service';
 import type { ClientImportPlan, CrmService } from '../../src/services/crm-service';
 
@@ -38,10 +44,10 @@ export function countingStore(inner: WorkbookStore): {
     }
   };
   const store: WorkbookStore = {
-    readAll: async () => {
+    readAll: async (options) => {
       calls.push('readAll');
       refuse('readAll');
-      return inner.readAll();
+      return inner.readAll(options);
     },
     append: async (table, records) => {
       calls.push(`append:${table}`);
@@ -115,6 +121,39 @@ export function runCrmServiceSuite(name: string, factory: () => Promise<ServiceS
 
     const callsOf = (action: () => Promise<unknown>) => counted.callsOf(action);
     const rows = async (table: string) => (await subject.store.readAll()).tables[table];
+
+    test('a cancelled load keeps the snapshot it had, tells no one, and the next load reads afresh', async () => {
+      const heard: string[] = [];
+      service.subscribe(() => heard.push('changed'));
+      const cancelled = new AbortController();
+      cancelled.abort();
+      expect(isReadCancelled(await rejection(service.load({ signal: cancelled.signal })))).toBe(true);
+      expect(service.snapshot).toBeNull();
+      await service.load();
+      const loaded = service.snapshot;
+      await subject.store.append('clients', [client(1)]);
+      // Cancelled at its first progress, the read had begun.
+      const during = new AbortController();
+      const progress: number[] = [];
+      const failure = await rejection(
+        service.load({
+          signal: during.signal,
+          onProgress: (done) => {
+            progress.push(done);
+            during.abort();
+          },
+        }),
+      );
+      expect(isReadCancelled(failure)).toBe(true);
+      expect(progress.length).toBeGreaterThan(0);
+      expect(service.snapshot).toBe(loaded);
+      expect(heard).toEqual(['changed']);
+      const told: [number, number][] = [];
+      await service.load({ onProgress: (done, total) => told.push([done, total]) });
+      expect(service.snapshot?.tables.clients.map((c) => c.id)).toEqual(['c-1']);
+      expect(told[told.length - 1]).toEqual([told[0][1], told[0][1]]);
+      expect(heard).toEqual(['changed', 'changed']);
+    });
 
     test('load reads the workbook in one call and tells subscribers', async () => {
       const heard: number[] = [];

@@ -1,6 +1,6 @@
 import { RelacjeError } from '../../core/errors';
 import type { ClientImportPlan, CrmService } from '../../services/crm-service';
-import type { RecordFields, RecordUpdate } from '../../store/port';
+import type { ReadOptions, RecordFields, RecordUpdate } from '../../store/port';
 import { findWorkbookName } from './graph-workbook-overview';
 
 export interface StandaloneCrmOptions {
@@ -56,7 +56,7 @@ export function standaloneCrmService({ origin, chosenWorkbook, user }: Standalon
         listeners.delete(listener);
       };
     },
-    load: async () => (await service()).load(),
+    load: async (options?: ReadOptions) => (await service()).load(options),
     create: async (table: string, fields: RecordFields) => (await service()).create(table, fields),
     createOffer: async (fields: RecordFields) => (await service()).createOffer(fields),
     update: async (table: string, id: string, expectedVersion: number, changes: RecordFields) =>
