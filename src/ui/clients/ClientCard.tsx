@@ -177,6 +177,7 @@ export function ClientCard({
                 fields={spec.add.fields}
                 initial={spec.add.initial}
                 fixedAtSave={spec.add.fixedAtSave}
+                save={spec.add.save}
                 onDone={() => setAdding(null)}
               />
             )

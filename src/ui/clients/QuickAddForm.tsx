@@ -1,10 +1,11 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState, type FormEvent } from 'react';
 import { isRelacjeError, type FieldIssue } from '../../core/errors';
-import type { Locale } from '../../core/i18n';
+import type { Bilingual, Locale } from '../../core/i18n';
 import { validateRecord, type RecordFields } from '../../core/records';
 import { CURRENT_SCHEMA, tableByKey } from '../../core/schema';
 import type { CrmService } from '../../services/crm-service';
+import type { StoredRecord } from '../../store/port';
 import type { EnumOption } from '../shared/enum-options';
 import { ErrorMessageBar } from '../shared/ErrorMessageBar';
 import { RecordFieldInput } from '../shared/RecordFieldInput';
@@ -14,6 +15,8 @@ export interface QuickAddField {
   key: string;
   /** Offered instead of the column's whole list (e.g. only note, call and meeting). */
   choices?: readonly EnumOption[];
+  /** The label instead of the column's header. */
+  header?: Bilingual;
 }
 
 export interface QuickAddFormProps {
@@ -26,6 +29,8 @@ export interface QuickAddFormProps {
   initial: RecordFields;
   /** Computed when the user saves, e.g. the moment of an activity. */
   fixedAtSave?: () => RecordFields;
+  /** How the record is written; the service's `create` in `table` by default. */
+  save?: (service: CrmService, fields: RecordFields) => Promise<StoredRecord>;
   onDone: () => void;
 }
 
@@ -53,6 +58,7 @@ export function QuickAddForm({
   fields,
   initial,
   fixedAtSave,
+  save = (crm, record) => crm.create(table, record),
   onDone,
 }: QuickAddFormProps) {
   const styles = useStyles();
@@ -93,7 +99,7 @@ export function QuickAddForm({
     if (issues.length > 0) return;
     setSaving(true);
     try {
-      await service.create(table, full);
+      await save(service, full);
       onDone();
     } catch (error) {
       if (isRelacjeError(error, 'invalidRecord')) setServiceIssues([...error.params.issues]);
@@ -110,8 +116,9 @@ export function QuickAddForm({
       aria-label={schema.sheet[locale]}
     >
       {fields.map((field) => {
-        const column = schema.columns.find((c) => c.key === field.key);
-        if (!column) return null;
+        const found = schema.columns.find((c) => c.key === field.key);
+        if (!found) return null;
+        const column = field.header ? { ...found, header: field.header } : found;
         return (
           <RecordFieldInput
             key={field.key}

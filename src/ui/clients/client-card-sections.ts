@@ -1,12 +1,13 @@
 import type { ClientCard } from '../../core/clients/client-card';
 import type { Locale } from '../../core/i18n';
 import type { RecordFields } from '../../core/records';
+import type { CrmService } from '../../services/crm-service';
 import type { StoredRecord } from '../../store/port';
 import { enumLabel, enumOptions } from '../shared/enum-options';
-import { shownDate, shownMoney, shownText } from '../shared/format';
+import { shownDate, shownMoney, shownText, todayIso } from '../shared/format';
 import type { CardItemProps } from './CardItem';
 import type { QuickAddField } from './QuickAddForm';
-import { clientText, type ClientTextKey } from './client-texts';
+import { CLIENT_TEXTS, clientText, type ClientTextKey } from './client-texts';
 
 /** The quick "add" of a card section: which table, which fields the user fills, what is fixed. */
 export interface QuickAddSpec {
@@ -15,6 +16,8 @@ export interface QuickAddSpec {
   fields: QuickAddField[];
   initial: RecordFields;
   fixedAtSave?: () => RecordFields;
+  /** How the record is written, when not by the service's generic `create`. */
+  save?: (service: CrmService, fields: RecordFields) => Promise<StoredRecord>;
 }
 
 /** One list on the client card: its records, how each is shown (badges apart), and its quick add. */
@@ -41,6 +44,14 @@ const HAND_WRITTEN_ACTIVITIES = ['note', 'call', 'meeting', 'emailOut', 'emailIn
 
 function distinct(values: readonly string[]): string[] {
   return [...new Set(values.filter((v) => v !== ''))];
+}
+
+/** How long a new offer is valid by default. */
+const OFFER_VALID_DAYS = 30;
+
+function daysAfter(isoDate: string, days: number): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return todayIso(new Date(year, month - 1, day + days));
 }
 
 function asChoices(values: readonly string[]) {
@@ -149,15 +160,43 @@ export function cardSections({ locale, card, stages, surveys, today }: SectionCo
       },
     },
     {
-      // No quick add: an offer's number comes from the workbook's counter, which the offers view owns.
       key: 'offers',
       title: 'offers',
       rows: card.offers,
       item: (o) => ({
         title: shownText(o.number),
-        details: [shownDate(o.issuedOn, locale), shownMoney(o.grossTotal, locale, o.currency)],
+        details: [
+          shownDate(o.issuedOn, locale),
+          typeof o.grossTotal === 'number'
+            ? shownMoney(o.grossTotal, locale, o.currency)
+            : typeof o.netTotal === 'number'
+              ? `${shownMoney(o.netTotal, locale, o.currency)} ${clientText(locale, 'netShort')}`
+              : '',
+          o.validUntil ? `${clientText(locale, 'validUntilShort')} ${shownDate(o.validUntil, locale)}` : '',
+        ],
       }),
       badges: [{ field: 'status', enumKey: 'offerStatus' }],
+      add: {
+        // The number, the status and the date of issue are the service's: the number from the counter.
+        table: 'offers',
+        label: 'addOffer',
+        fields: [
+          ...(card.opportunities.length > 0
+            ? [
+                {
+                  key: 'opportunityId',
+                  header: CLIENT_TEXTS.offerOpportunity,
+                  choices: card.opportunities.map((o) => ({ key: o.id, label: shownText(o.name) })),
+                },
+              ]
+            : []),
+          { key: 'validUntil' },
+          { key: 'netTotal' },
+          { key: 'template' },
+        ],
+        initial: { clientId, validUntil: daysAfter(today, OFFER_VALID_DAYS) },
+        save: (service, fields) => service.createOffer(fields),
+      },
     },
     {
       key: 'projects',
