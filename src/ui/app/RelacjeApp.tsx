@@ -16,10 +16,12 @@ import type { CrmService } from '../../services/crm-service';
 import { ClientsView } from '../clients/ClientsView';
 import { uiText } from '../i18n/ui-texts';
 import { ErrorMessageBar } from '../shared/ErrorMessageBar';
+import { WorkInProgress } from '../shared/WorkInProgress';
 import { WorkProgress } from '../shared/WorkProgress';
 import type { WorkbookOverviewService } from '../workbook-overview/workbook-overview-service';
 import type { XlsxRowsReader } from '../import/spreadsheet-rows';
 import { appText } from './app-texts';
+import { LoadCancelledBar } from './LoadCancelledBar';
 import { useWorkbookLoad } from './use-workbook-load';
 
 /** The services the panes call; hosts build them over the store they chose. */
@@ -106,7 +108,7 @@ export function RelacjeApp({ initialLocale, services, onLocaleChange, theme }: R
   const styles = useStyles();
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [view, setView] = useState<View>('clients');
-  const { state, retry } = useWorkbookLoad(services.crm);
+  const { state, retry, cancel } = useWorkbookLoad(services.crm);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -123,7 +125,17 @@ export function RelacjeApp({ initialLocale, services, onLocaleChange, theme }: R
     if (view === 'workbook' && services.workbookOverview) {
       return <WorkbookOverviewPanel locale={locale} service={services.workbookOverview} />;
     }
-    if (state.kind === 'loading') return <WorkProgress label={appText(locale, 'loadingWorkbook')} />;
+    if (state.kind === 'loading') {
+      return (
+        <WorkInProgress
+          label={appText(locale, 'loadingWorkbook')}
+          value={state.progress}
+          onCancel={cancel}
+          cancelLabel={appText(locale, 'cancelLoading')}
+        />
+      );
+    }
+    if (state.kind === 'cancelled') return <LoadCancelledBar locale={locale} onLoadAgain={retry} />;
     if (state.kind === 'failed') {
       return (
         <ErrorMessageBar

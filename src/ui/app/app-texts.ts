@@ -11,6 +11,13 @@ export const APP_TEXTS = {
     pl: 'Wczytywanie skoroszytu… Duży skoroszyt może się wczytywać kilka sekund.',
     en: 'Loading the workbook… A big workbook may take a few seconds.',
   },
+  cancelLoading: { pl: 'Anuluj', en: 'Cancel' },
+  loadCancelled: { pl: 'Wczytywanie przerwane', en: 'Loading cancelled' },
+  loadCancelledDetail: {
+    pl: 'Skoroszyt nie został wczytany; nic w nim nie zmieniono.',
+    en: 'The workbook was not loaded; nothing in it was changed.',
+  },
+  loadAgain: { pl: 'Wczytaj ponownie', en: 'Load again' },
   openingView: { pl: 'Otwieranie widoku…', en: 'Opening the view…' },
   loadFailed: { pl: 'Nie udało się wczytać skoroszytu', en: 'Could not load the workbook' },
 } satisfies Record<string, Bilingual>;

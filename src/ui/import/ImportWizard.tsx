@@ -13,7 +13,7 @@ import { ResultStep } from './ResultStep';
 import type { XlsxRowsReader } from './spreadsheet-rows';
 import { StepFrame } from './StepFrame';
 import { ImportFileProblem, useImportWizard, type ImportStep } from './use-import-wizard';
-import { WorkInProgress } from './WorkInProgress';
+import { WorkInProgress } from '../shared/WorkInProgress';
 
 export interface ImportWizardProps {
   locale: Locale;

@@ -12,7 +12,7 @@ import { useState } from 'react';
 import type { Locale } from '../../core/i18n';
 import type { DateWindow } from '../../core/segmentation';
 import type { CrmService } from '../../services/crm-service';
-import { WorkInProgress } from '../import/WorkInProgress';
+import { WorkInProgress } from '../shared/WorkInProgress';
 import { ErrorMessageBar } from '../shared/ErrorMessageBar';
 import { useCrmSnapshot } from '../shared/use-crm';
 import { ChangePreview } from './ChangePreview';

@@ -1,5 +1,5 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { WorkProgress } from '../shared/WorkProgress';
+import { WorkProgress } from './WorkProgress';
 
 export interface WorkInProgressProps {
   label: string;
