@@ -68,24 +68,23 @@ export function classifyAbc(
   facts: ClientFacts,
   thresholds: AbcThresholds = DEFAULT_ABC_THRESHOLDS,
 ): AbcResult {
-  const { clients, wonValue } = facts;
+  const { clients, ids, wonValue } = facts;
   const names = clients.map((client) => textField(client, 'name') ?? '');
   // Only clients with won value are sorted by name: the rest are C whatever their order, and
   // sorting tens of thousands of them by name would cost more than all the other steps together.
   const ranked: number[] = [];
   const withoutValue: number[] = [];
   for (const index of facts.clientIndices) (wonValue[index] !== 0 ? ranked : withoutValue).push(index);
-  ranked.sort(
-    (x, y) => wonValue[y] - wonValue[x] || byText(names[x], names[y]) || byText(clients[x].id, clients[y].id),
-  );
+  ranked.sort((x, y) => wonValue[y] - wonValue[x] || byText(names[x], names[y]) || byText(ids[x], ids[y]));
   const firstNegative = ranked.findIndex((index) => wonValue[index] < 0);
   const order =
     firstNegative < 0
       ? ranked.concat(withoutValue)
       : [...ranked.slice(0, firstNegative), ...withoutValue, ...ranked.slice(firstNegative)];
   let totalValue = 0;
-  // A negative won value (a correction) cannot hold a share of the revenue; it only lowers its own client.
-  for (const index of order) totalValue += Math.max(wonValue[index], 0);
+  // A negative won value (a correction) cannot hold a share of the revenue; it only lowers its own
+  // client. Clients without won value add nothing, so only the ranked ones are summed.
+  for (const index of ranked) totalValue += Math.max(wonValue[index], 0);
 
   const rows: AbcRow[] = [];
   // Rows by client index rather than a map by id: a second 100,000-entry map costs more than the ranking.
@@ -100,7 +99,7 @@ export function classifyAbc(
       tieClass = classBefore(before, value, totalValue, thresholds);
     }
     const row: AbcRow = {
-      clientId: clients[index].id,
+      clientId: ids[index],
       name: names[index],
       rank: rows.length + 1,
       value,

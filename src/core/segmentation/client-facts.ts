@@ -28,6 +28,8 @@ export interface ClientFacts {
   readonly today: string;
   /** Client id → index into the columns below; a repeated id keeps its first row. */
   readonly indexOf: ReadonlyMap<string, number>;
+  /** Each client's id, by index: read once here, so later steps need not visit the client rows for it. */
+  readonly ids: readonly string[];
   /** The index of every distinct client, ascending (a repeated id's later rows left out). */
   readonly clientIndices: readonly number[];
   /** Won value in the window, grosze. */
@@ -71,14 +73,16 @@ const later = (current: string | null, candidate: string) =>
 export function computeClientFacts(input: ClientFactsInput): ClientFacts {
   const { clients, window, today } = input;
   const count = clients.length;
+  const ids = clients.map((client) => client.id);
   // Filled from the end so that a repeated id ends up with its first row, in one map operation per client.
   const indexOf = new Map<string, number>();
-  for (let index = count - 1; index >= 0; index--) indexOf.set(clients[index].id, index);
-  const clientIndices = Array.from({ length: count }, (_, index) => index);
+  for (let index = count - 1; index >= 0; index--) indexOf.set(ids[index], index);
+  const clientIndices: number[] = [];
+  for (let index = 0; index < count; index++) clientIndices.push(index);
   const distinctIndices =
     indexOf.size === count
       ? clientIndices
-      : clientIndices.filter((index) => indexOf.get(clients[index].id) === index);
+      : clientIndices.filter((index) => indexOf.get(ids[index]) === index);
   const wonValue = new Float64Array(count);
   const wonDeals = new Uint32Array(count);
   const activityCount = new Uint32Array(count);
@@ -112,9 +116,12 @@ export function computeClientFacts(input: ClientFactsInput): ClientFacts {
   }
 
   // Timestamps are compared as text against day bounds, so no Date is made per activity.
+  const windowStart = window.from;
   const windowEnd = endOfDay(window.to);
   const todayEnd = endOfDay(today);
-  // Activities often come grouped by client, so the previous lookup is reused when it can be.
+  // Activities often come grouped by client, in client order: the previous client or the next
+  // one in `ids` is tried before the map (only without repeated ids, where a row may not be the first).
+  const mayFollowClients = indexOf.size === count;
   let previousClientId: unknown = null;
   let previousIndex: number | undefined;
   for (const activity of input.activities) {
@@ -123,11 +130,12 @@ export function computeClientFacts(input: ClientFactsInput): ClientFacts {
     if (typeof clientId !== 'string' || typeof occurredAt !== 'string') continue;
     if (clientId !== previousClientId) {
       previousClientId = clientId;
-      previousIndex = indexOf.get(clientId);
+      const next = previousIndex === undefined ? 0 : previousIndex + 1;
+      previousIndex = mayFollowClients && ids[next] === clientId ? next : indexOf.get(clientId);
     }
     const index = previousIndex;
     if (index === undefined) continue;
-    if (occurredAt >= window.from && occurredAt < windowEnd) activityCount[index] += 1;
+    if (occurredAt >= windowStart && occurredAt < windowEnd) activityCount[index] += 1;
     if (occurredAt < todayEnd) lastActivityAt[index] = later(lastActivityAt[index], occurredAt);
   }
   const lastActivityOn = lastActivityAt.map((at) => (at === null ? null : at.slice(0, 10)));
@@ -137,6 +145,7 @@ export function computeClientFacts(input: ClientFactsInput): ClientFacts {
     window,
     today,
     indexOf,
+    ids,
     clientIndices: distinctIndices,
     wonValue,
     wonDeals,

@@ -37,6 +37,16 @@ const DAY_MS = 86_400_000;
 // A date-only ISO string parses as UTC midnight, so the difference is whole days.
 const daysBetween = (from: string, toMs: number) => Math.round((toMs - Date.parse(from)) / DAY_MS);
 
+/** `daysBetween` for many days: a base of 100,000 clients has only a few thousand distinct last days. */
+function daysCounter(toMs: number): (from: string) => number {
+  const known = new Map<string, number>();
+  return (from) => {
+    let days = known.get(from);
+    if (days === undefined) known.set(from, (days = daysBetween(from, toMs)));
+    return days;
+  };
+}
+
 /**
  * RFM scores 1–5 of every client.
  *
@@ -51,8 +61,8 @@ const daysBetween = (from: string, toMs: number) => Math.round((toMs - Date.pars
  * with clients who do have (poor) data.
  */
 export function scoreRfm(facts: ClientFacts): RfmResult {
-  const { clients, today } = facts;
-  const todayMs = Date.parse(today);
+  const { clients, ids, today } = facts;
+  const daysTo = daysCounter(Date.parse(today));
   const scored: number[] = [];
   const recency: (number | null)[] = new Array<number | null>(clients.length).fill(null);
   for (const index of facts.clientIndices) {
@@ -60,7 +70,7 @@ export function scoreRfm(facts: ClientFacts): RfmResult {
     const lastWon = facts.lastWonOn[index];
     const last =
       lastActivity === null ? lastWon : lastWon === null || lastActivity > lastWon ? lastActivity : lastWon;
-    if (last !== null) recency[index] = daysBetween(last, todayMs);
+    if (last !== null) recency[index] = daysTo(last);
     if (last !== null || facts.activityCount[index] > 0 || facts.wonDeals[index] > 0) scored.push(index);
   }
   // Higher is better for every measure, so recency enters as minus days; no date at all is worst.
@@ -78,7 +88,7 @@ export function scoreRfm(facts: ClientFacts): RfmResult {
     const fScore = scoreAt(f, index);
     const mScore = scoreAt(m, index);
     const row: RfmRow = {
-      clientId: clients[index].id,
+      clientId: ids[index],
       recencyDays: recency[index],
       frequency: facts.activityCount[index],
       monetary: facts.wonValue[index],
@@ -122,28 +132,36 @@ function quintileScores(
 ): Uint8Array {
   const n = indices.length;
   const keys = new Float64Array(n);
-  indices.forEach((index, i) => {
-    keys[i] = goodness(index);
-  });
-  // A typed array sorts numerically without a comparator, much faster than sorting indices by key.
-  const sorted = Float64Array.from(keys).sort();
+  for (let i = 0; i < n; i++) keys[i] = goodness(indices[i]);
+  const lowest = lowestOfEachScore(keys);
   const scores = new Uint8Array(clientCount);
   for (let i = 0; i < n; i++) {
-    const below = countBelow(sorted, keys[i], false);
-    const equal = countBelow(sorted, keys[i], true) - below;
-    scores[indices[i]] = 1 + Math.floor((5 * (2 * below + equal)) / (2 * n));
+    let score = 1;
+    while (score < 5 && keys[i] >= lowest[score]) score += 1;
+    scores[indices[i]] = score;
   }
   return scores;
 }
 
-/** How many values of `sorted` are below `value`, or with `orEqual` at most `value` (binary search). */
-function countBelow(sorted: Float64Array, value: number, orEqual: boolean): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle] < value || (orEqual && sorted[middle] === value)) low = middle + 1;
-    else high = middle;
+/**
+ * `lowest[s]`: the lowest key whose score is above `s` (1–4), Infinity when none is. A score grows
+ * with its key, since a higher key has all lower ones below it, so these four bounds place every key.
+ * A NaN key is never below nor equal to another, so it scores 1 and counts only in `n`.
+ */
+function lowestOfEachScore(keys: Float64Array): Float64Array {
+  const n = keys.length;
+  // Counted rather than sorted: a base has far fewer distinct values (days, activity counts) than
+  // clients. A Map keeps -0 and 0 one value, as the comparisons of the scores do.
+  const counts = new Map<number, number>();
+  for (const key of keys) if (!Number.isNaN(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const values = Float64Array.from(counts.keys()).sort();
+  const lowest = new Float64Array(5).fill(Infinity);
+  let below = 0;
+  for (const value of values) {
+    const equal = counts.get(value) ?? 0;
+    const score = 1 + Math.floor((5 * (2 * below + equal)) / (2 * n));
+    for (let s = 1; s < score; s++) if (lowest[s] === Infinity) lowest[s] = value;
+    below += equal;
   }
-  return low;
+  return lowest;
 }

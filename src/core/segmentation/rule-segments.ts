@@ -299,9 +299,16 @@ function compileNode(
 ): ClientPredicate {
   if (isGroup(node)) {
     const parts = node.conditions.map((child) => compileNode(child, sources, fields));
+    // Plain loops: `every`/`some` with an arrow would make a closure per client tested.
     return node.combinator === 'and'
-      ? (index) => parts.every((part) => part(index))
-      : (index) => parts.some((part) => part(index));
+      ? (index) => {
+          for (const part of parts) if (!part(index)) return false;
+          return true;
+        }
+      : (index) => {
+          for (const part of parts) if (part(index)) return true;
+          return false;
+        };
   }
   const field = fields.get(node.field);
   if (!field) throw new Error(`Unchecked segment rule: unknown field ${node.field}`);
@@ -337,8 +344,10 @@ function valueTest(node: SegmentCondition, field: SegmentField): ValueTest {
   switch (operator) {
     case 'equals':
       return present((v) => v === first);
-    case 'notEquals':
-      return (value) => !present((v) => v === first)(value);
+    case 'notEquals': {
+      const equals = present((v) => v === first);
+      return (value) => !equals(value);
+    }
     case 'contains':
       return present((v) => typeof v === 'string' && v.includes(first as string));
     case 'startsWith':
@@ -395,7 +404,12 @@ export function assignRuleSegments(
   const { facts } = sources;
   const assigned = new Array<string | undefined>(facts.clients.length).fill(undefined);
   for (const index of facts.clientIndices) {
-    assigned[index] = compiled.find((segment) => segment.matches(index))?.name;
+    for (const segment of compiled) {
+      if (segment.matches(index)) {
+        assigned[index] = segment.name;
+        break;
+      }
+    }
   }
   return assigned;
 }

@@ -57,11 +57,12 @@ export function planSegmentChanges(
   const assignmentAt: AssignmentAt =
     typeof assignments === 'function' ? assignments : (_index, client) => assignments.get(client.id);
   const updates: ClientUpdate[] = [];
-  // field → from → to → transition; Map keys keep null, 'true' and true apart.
-  const counts = new Map<SegmentationField, Map<FieldValue, Map<FieldValue, SegmentTransition>>>();
-  const count = (field: SegmentationField, from: FieldValue, to: FieldValue) => {
-    let byFrom = counts.get(field);
-    if (!byFrom) counts.set(field, (byFrom = new Map()));
+  // from → to → transition for each field, in the order of SEGMENTATION_FIELDS; Map keys keep
+  // null, 'true' and true apart.
+  const counts = SEGMENTATION_FIELDS.map(() => new Map<FieldValue, Map<FieldValue, SegmentTransition>>());
+  const count = (fieldIndex: number, from: FieldValue, to: FieldValue) => {
+    const field = SEGMENTATION_FIELDS[fieldIndex];
+    const byFrom = counts[fieldIndex];
     let byTo = byFrom.get(from);
     if (!byTo) byFrom.set(from, (byTo = new Map()));
     const transition = byTo.get(to);
@@ -75,7 +76,8 @@ export function planSegmentChanges(
     if (!assignment) continue;
     seen += 1;
     let changes: RecordFields | null = null;
-    for (const field of SEGMENTATION_FIELDS) {
+    for (let fieldIndex = 0; fieldIndex < SEGMENTATION_FIELDS.length; fieldIndex++) {
+      const field = SEGMENTATION_FIELDS[fieldIndex];
       const assigned = assignment[field];
       if (assigned === undefined) continue;
       const to = emptyAsNull(assigned);
@@ -83,14 +85,14 @@ export function planSegmentChanges(
       if (from === to) continue;
       changes ??= {};
       changes[field] = to;
-      count(field, from, to);
+      count(fieldIndex, from, to);
     }
     if (changes === null) continue;
     changes.segmentedAt = segmentedAt;
     updates.push({ id: client.id, expectedVersion: client.version, changes });
   }
   const transitions: SegmentTransition[] = [];
-  for (const byFrom of counts.values()) {
+  for (const byFrom of counts) {
     for (const byTo of byFrom.values()) transitions.push(...byTo.values());
   }
   transitions.sort(

@@ -50,6 +50,31 @@ describe('scoreRfm quintiles', () => {
     // Three clients without revenue: mid-rank 1.5 of 4 → 2; the one with revenue: 3.5 of 4 → 5.
     expect(result.rows.map((row) => row.m)).toEqual([2, 2, 2, 5]);
   });
+
+  test('repeated values given out of order score by their mid-rank among all clients', () => {
+    const frequencies = [3, 1, 2, 3, 1, 5, 3, 2, 1, 4];
+    const clients = frequencies.map((_, i) => client(`c${i + 1}`));
+    const activities = clients.flatMap((c, i) =>
+      Array.from({ length: frequencies[i] }, (_, k) => activity(c.id, `2025-0${1 + k}-15T10:00:00Z`)),
+    );
+    const result = scoreRfm(factsOf(clients, { activities }));
+    // Of 10: three 1s (mid-rank 1.5 → 1), two 2s (4 → 3), three 3s (6.5 → 4), one 4 (8.5 → 5), one 5 (9.5 → 5).
+    expect(result.rows.map((row) => row.f)).toEqual([4, 1, 3, 4, 1, 5, 4, 3, 1, 5]);
+  });
+
+  test('clients last seen today tie with each other above those seen earlier', () => {
+    const clients = ['c1', 'c2', 'c3', 'c4'].map((id) => client(id));
+    const activities = [
+      activity('c1', '2025-12-31T08:00:00Z'),
+      activity('c2', '2025-12-31T16:00:00Z'),
+      activity('c3', '2025-12-30T10:00:00Z'),
+      activity('c4', '2025-12-26T10:00:00Z'),
+    ];
+    const result = scoreRfm(factsOf(clients, { activities }));
+    expect(result.rows.map((row) => row.recencyDays)).toEqual([0, 0, 1, 5]);
+    // Mid-ranks of 4: 5 days 0.5 → 1, 1 day 1.5 → 2, today 3 → 4 for both.
+    expect(result.rows.map((row) => row.r)).toEqual([4, 4, 2, 1]);
+  });
 });
 
 describe('scoreRfm with missing data', () => {
