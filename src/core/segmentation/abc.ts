@@ -89,15 +89,20 @@ export function classifyAbc(
   const rows: AbcRow[] = [];
   // Rows by client index rather than a map by id: a second 100,000-entry map costs more than the ranking.
   const byIndex = new Array<AbcRow | undefined>(clients.length).fill(undefined);
+  const classes = emptyClasses();
   let before = 0;
   let tieClass: AbcClass = 'C';
+  let tieSummary = classes.C;
   let tieValue = NaN;
   for (const index of order) {
     const value = wonValue[index];
     if (value !== tieValue) {
       tieValue = value;
       tieClass = classBefore(before, value, totalValue, thresholds);
+      tieSummary = classes[tieClass];
     }
+    tieSummary.clients += 1;
+    tieSummary.value += Math.max(value, 0);
     const row: AbcRow = {
       clientId: ids[index],
       name: names[index],
@@ -122,7 +127,7 @@ export function classifyAbc(
       const index = facts.indexOf.get(clientId);
       return index === undefined ? undefined : byIndex[index];
     },
-    classes: summarise(rows, totalValue),
+    classes: withShares(classes, totalValue, rows.length),
   };
 }
 
@@ -136,19 +141,23 @@ function classBefore(before: number, value: number, total: number, thresholds: A
 
 const shareOf = (part: number, total: number) => (total > 0 ? part / total : 0);
 
-function summarise(rows: readonly AbcRow[], totalValue: number): Record<AbcClass, AbcClassSummary> {
+function emptyClasses(): Record<AbcClass, AbcClassSummary> {
   const classes = {} as Record<AbcClass, AbcClassSummary>;
   for (const abcClass of ABC_CLASSES) {
     classes[abcClass] = { clients: 0, value: 0, valueShare: 0, clientShare: 0 };
   }
-  for (const row of rows) {
-    classes[row.abcClass].clients += 1;
-    classes[row.abcClass].value += Math.max(row.value, 0);
-  }
+  return classes;
+}
+
+function withShares(
+  classes: Record<AbcClass, AbcClassSummary>,
+  totalValue: number,
+  clientCount: number,
+): Record<AbcClass, AbcClassSummary> {
   for (const abcClass of ABC_CLASSES) {
     const summary = classes[abcClass];
     summary.valueShare = shareOf(summary.value, totalValue);
-    summary.clientShare = rows.length > 0 ? summary.clients / rows.length : 0;
+    summary.clientShare = clientCount > 0 ? summary.clients / clientCount : 0;
   }
   return classes;
 }
