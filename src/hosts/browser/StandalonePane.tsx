@@ -20,6 +20,8 @@ const USER_KEY = 'relacje.user';
 export function StandalonePane({ initialLocale, chosenWorkbook, onLocaleChange }: StandalonePaneProps) {
   const [locale, setLocale] = useState(initialLocale);
   const [user, setUser] = useState<string | null>(() => recall(USER_KEY));
+  // While the name is being changed, the one before (the gate offers it; the services wait).
+  const [changingFrom, setChangingFrom] = useState<string | null>(null);
   const origin = window.location.origin;
   const services = useMemo(
     () =>
@@ -36,8 +38,10 @@ export function StandalonePane({ initialLocale, chosenWorkbook, onLocaleChange }
     return (
       <UserNameGate
         locale={locale}
+        currentName={changingFrom ?? undefined}
         onChosen={(name) => {
           remember(USER_KEY, name);
+          setChangingFrom(null);
           setUser(name);
         }}
       />
@@ -47,6 +51,13 @@ export function StandalonePane({ initialLocale, chosenWorkbook, onLocaleChange }
     <RelacjeApp
       initialLocale={locale}
       services={services}
+      user={{
+        name: user ?? '',
+        change: () => {
+          setChangingFrom(user);
+          setUser(null);
+        },
+      }}
       onLocaleChange={(next) => {
         setLocale(next);
         onLocaleChange(next);

@@ -15,6 +15,8 @@ import { standaloneText } from './standalone-texts';
 
 export interface UserNameGateProps {
   locale: Locale;
+  /** The name chosen before, when the user is changing it. */
+  currentName?: string;
   onChosen: (name: string) => void;
 }
 
@@ -29,10 +31,13 @@ const useStyles = makeStyles({
   },
 });
 
-/** Asked once in the standalone mode (Office knows who the user is): the name the audit records. */
-export function UserNameGate({ locale, onChosen }: UserNameGateProps) {
+/**
+ * Asked in the standalone mode (Office knows who the user is) at the first visit, and again when
+ * the user changes it: the name the audit records.
+ */
+export function UserNameGate({ locale, currentName, onChosen }: UserNameGateProps) {
   const styles = useStyles();
-  const [name, setName] = useState(standaloneText(locale, 'defaultUser'));
+  const [name, setName] = useState(currentName ?? standaloneText(locale, 'defaultUser'));
   const [submitted, setSubmitted] = useState(false);
   const missing = name.trim() === '';
   const submit = (event: FormEvent) => {

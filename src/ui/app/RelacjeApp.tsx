@@ -45,6 +45,8 @@ export interface RelacjeAppProps {
   onLocaleChange?: (locale: Locale) => void;
   /** The Fluent theme, e.g. one matching Office's; the web light theme by default. */
   theme?: Theme;
+  /** Who the audit records, where the host lets it be changed (the standalone mode; Office knows). */
+  user?: { name: string; change: () => void };
 }
 
 // The views other than the client list load when first opened, so the pane's first render is small.
@@ -84,6 +86,14 @@ const useStyles = makeStyles({
     paddingInline: tokens.spacingHorizontalM,
     backgroundColor: tokens.colorNeutralBackground1,
   },
+  headerActions: { display: 'flex', alignItems: 'center', minWidth: 0 },
+  user: {
+    maxWidth: '140px',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    display: 'block',
+  },
   nav: {
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -104,7 +114,7 @@ const useStyles = makeStyles({
   tagline: { color: tokens.colorNeutralForeground3 },
 });
 
-export function RelacjeApp({ initialLocale, services, onLocaleChange, theme }: RelacjeAppProps) {
+export function RelacjeApp({ initialLocale, services, onLocaleChange, theme, user }: RelacjeAppProps) {
   const styles = useStyles();
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [view, setView] = useState<View>('clients');
@@ -162,15 +172,29 @@ export function RelacjeApp({ initialLocale, services, onLocaleChange, theme }: R
             </Title3>
             <Caption1 className={styles.tagline}>{uiText(locale, 'productTagline')}</Caption1>
           </div>
-          <Button
-            size="small"
-            appearance="subtle"
-            lang={locale === 'pl' ? 'en' : 'pl'}
-            title={uiText(locale, 'switchLanguageLabel')}
-            onClick={switchLocale}
-          >
-            {uiText(locale, 'switchLanguage')}
-          </Button>
+          <div className={styles.headerActions}>
+            {user && (
+              <Button
+                size="small"
+                appearance="subtle"
+                className={styles.user}
+                title={appText(locale, 'changeUser')}
+                aria-label={`${user.name} — ${appText(locale, 'changeUser')}`}
+                onClick={user.change}
+              >
+                {user.name}
+              </Button>
+            )}
+            <Button
+              size="small"
+              appearance="subtle"
+              lang={locale === 'pl' ? 'en' : 'pl'}
+              title={uiText(locale, 'switchLanguageLabel')}
+              onClick={switchLocale}
+            >
+              {uiText(locale, 'switchLanguage')}
+            </Button>
+          </div>
         </header>
         <nav className={styles.nav} aria-label={appText(locale, 'navigation')}>
           <TabList

@@ -20,6 +20,7 @@ export const APP_TEXTS = {
   loadAgain: { pl: 'Wczytaj ponownie', en: 'Load again' },
   openingView: { pl: 'Otwieranie widoku…', en: 'Opening the view…' },
   loadFailed: { pl: 'Nie udało się wczytać skoroszytu', en: 'Could not load the workbook' },
+  changeUser: { pl: 'Zmień użytkownika', en: 'Change user' },
 } satisfies Record<string, Bilingual>;
 
 export type AppTextKey = keyof typeof APP_TEXTS;
