@@ -6,6 +6,7 @@ import { META_SHEET } from '../../core/schema';
 import type { WorkbookMeta } from '../port';
 import { displayOfRaw, rawFromExcel } from './cell-value';
 import { SHEET_TEXTS } from './sheet-texts';
+import type { CellSource } from './table-reader';
 
 export const DEFAULT_OFFER_NUMBER_FORMAT = 'OF/{YYYY}/{NNN}';
 const COUNTER_PREFIX = 'counter:';
@@ -23,9 +24,8 @@ const isOurKey = (key: string) => KNOWN_KEYS.has(key) || key.startsWith(COUNTER_
  * cannot be what their key needs are problems naming the row, not silent defaults.
  */
 export function readMetaSheet(
-  workbook: ExcelJS.Workbook,
+  sheet: CellSource | undefined,
 ): { meta: Partial<WorkbookMeta>; problems: RelacjeError[] } | undefined {
-  const sheet = workbook.getWorksheet(META_SHEET);
   if (!sheet) return undefined;
   const meta: Partial<WorkbookMeta> & { counters: Record<string, number> } = { counters: {} };
   const problems: RelacjeError[] = [];
@@ -39,9 +39,10 @@ export function readMetaSheet(
         expected,
       }),
     );
-  sheet.eachRow((row, rowNumber) => {
-    const key = displayOfRaw(rawFromExcel(row.findCell(1)?.value)).trim();
-    const value = rawFromExcel(row.findCell(2)?.value);
+  sheet.eachRow(1, Infinity, (row) => {
+    const rowNumber = row.number;
+    const key = displayOfRaw(row.cell(1)?.raw ?? null).trim();
+    const value = row.cell(2)?.raw ?? null;
     const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
     if (key === 'schemaVersion') {
       if (Number.isInteger(number) && number >= 1) meta.schemaVersion = number;

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
-import { decodeCell, type CellContext, type CellFieldValue } from '../../core/cells';
+import type ExcelJS from 'exceljs';
+import { decodeCell, type CellContext, type CellFieldValue, type RawCell } from '../../core/cells';
 import { RelacjeError } from '../../core/errors';
 import type { ColumnSchema, TableSchema } from '../../core/schema';
 import { resolveHeaders } from '../../core/table-layout';
 import type { StoredRecord } from '../port';
 import { displayOfRaw, rawFromExcel } from './cell-value';
 import { rangeOf, type KeptCell, type KeptFormula, type TableLayout, type TableModel } from './table-sheet';
+
+/** `ExcelJS.ValueType.Formula`, without loading ExcelJS for its enumeration. */
+const FORMULA = 6 as ExcelJS.ValueType.Formula;
 
 export interface ReadTableOptions {
   context: CellContext;
@@ -24,35 +27,122 @@ interface Readable {
   header: string;
 }
 
+/** One cell as the table reader needs it, whichever parser read the file. */
+export interface SourceCell {
+  /** The value after formulas are replaced by their results, rich text by its plain text. */
+  raw: RawCell;
+  /** Nothing in the cell: no value, no formula, or an empty string. */
+  blank: boolean;
+  formula: boolean;
+}
+
+export interface SourceRow {
+  number: number;
+  cell(col: number): SourceCell | undefined;
+}
+
+/** A sheet's rows: ExcelJS's model of it, or the lean reader's pass over its XML. */
+export interface CellSource {
+  name: string;
+  /** Visits every row between `from` and `to` (inclusive) the sheet has, in order. */
+  eachRow(from: number, to: number, visit: (row: SourceRow) => void): void;
+}
+
+/** What a table definition says about where the table is. */
+export type TableShape = Pick<TableModel, 'tableRef' | 'totalsRow'> & {
+  columns: readonly { name: string }[];
+};
+
+/** A table's records, and where in the sheet each came from (for building its layout). */
+export interface TableRead {
+  records: StoredRecord[];
+  /** The sheet row each record was read from. */
+  rows: number[];
+  top: number;
+  left: number;
+  width: number;
+  /** In sheet order: a schema column key, or undefined for a column the user added. */
+  columnKeys: (string | undefined)[];
+  /** Cells of our columns holding a formula: record id → column key → the value read. */
+  formulaValues: Map<string, Map<string, CellFieldValue>>;
+  lastDataRow: number;
+}
+
 /**
  * Reads one table into records in one pass over its rows, each cell found through a
  * header → column index map built once. A row counts when any of its cells in the table holds
  * something, so a note typed only into the user's own column is never dropped.
  */
-export function readTable(
+export function readTableRecords(
   table: TableSchema,
-  found: { sheet: ExcelJS.Worksheet; model: TableModel },
+  source: CellSource,
+  shape: TableShape,
   options: ReadTableOptions,
-): { layout: TableLayout; records: StoredRecord[] } {
-  const { sheet, model } = found;
-  const range = rangeOf(model.tableRef);
-  const headerRow = sheet.getRow(range.top);
-  const headers: string[] = [];
-  for (let c = range.left; c <= range.right; c += 1) {
-    headers.push(
-      displayOfRaw(rawFromExcel(headerRow.findCell(c)?.value)) || model.columns[c - range.left]?.name || '',
-    );
-  }
-  const resolution = resolveHeaders(table, headers, options.aliases);
+): TableRead {
+  const range = rangeOf(shape.tableRef);
   const fail = (error: RelacjeError) => {
     if (!options.problems) throw error;
     options.problems.push(error);
   };
+  const lastDataRow = range.bottom - (shape.totalsRow ? 1 : 0);
+  const records: StoredRecord[] = [];
+  const rows: number[] = [];
+  const formulaValues = new Map<string, Map<string, CellFieldValue>>();
+  const seenIds = new Set<string>();
+  let columns: { readable: Readable[]; userCols: number[]; columnKeys: (string | undefined)[] } | undefined;
+  const resolve = (headerRow: SourceRow | undefined) => {
+    const headers: string[] = [];
+    for (let c = range.left; c <= range.right; c += 1) {
+      headers.push(
+        displayOfRaw(headerRow?.cell(c)?.raw ?? null) || shape.columns[c - range.left]?.name || '',
+      );
+    }
+    return resolveColumns(table, headers, range.left, source.name, options, fail);
+  };
+  source.eachRow(range.top, Math.max(range.top, lastDataRow), (row) => {
+    if (row.number === range.top) {
+      columns = resolve(row);
+      return;
+    }
+    if (row.number > lastDataRow) return;
+    columns ??= resolve(undefined);
+    const read = readRecord(row, columns.readable, options, source.name, fail);
+    if (read.empty && columns.userCols.every((c) => row.cell(c)?.blank ?? true)) return;
+    const record = completeRecord(read.record, options.now);
+    // A row copied in Excel carries its original's id; it becomes a record of its own.
+    if (seenIds.has(record.id)) record.id = randomUUID();
+    seenIds.add(record.id);
+    records.push(record);
+    rows.push(row.number);
+    if (read.formulas) formulaValues.set(record.id, read.formulas);
+  });
+  columns ??= resolve(undefined);
+  return {
+    records,
+    rows,
+    top: range.top,
+    left: range.left,
+    width: range.right - range.left + 1,
+    columnKeys: columns.columnKeys,
+    formulaValues,
+    lastDataRow,
+  };
+}
+
+function resolveColumns(
+  table: TableSchema,
+  headers: string[],
+  left: number,
+  sheetName: string,
+  options: ReadTableOptions,
+  fail: (error: RelacjeError) => void,
+): { readable: Readable[]; userCols: number[]; columnKeys: (string | undefined)[] } {
+  const resolution = resolveHeaders(table, headers, options.aliases);
   for (const duplicate of resolution.duplicates) {
     fail(
       new RelacjeError('duplicateColumn', {
         table: table.tableName,
-        sheet: sheet.name,
+        sheet: sheetName,
         column: headers[duplicate.index],
       }),
     );
@@ -62,7 +152,7 @@ export function readTable(
     fail(
       new RelacjeError('missingColumn', {
         table: table.tableName,
-        sheet: sheet.name,
+        sheet: sheetName,
         column: missing.header[options.context.locale],
       }),
     );
@@ -72,66 +162,110 @@ export function readTable(
   resolution.indexByKey.forEach((index, key) => (columnKeys[index] = key));
   const readable: Readable[] = table.columns.flatMap((column) => {
     const index = resolution.indexByKey.get(column.key);
-    return index === undefined ? [] : [{ column, col: range.left + index, header: headers[index] }];
+    return index === undefined ? [] : [{ column, col: left + index, header: headers[index] }];
   });
-  const userCols = columnKeys.flatMap((key, i) => (key === undefined ? [range.left + i] : []));
+  const userCols = columnKeys.flatMap((key, i) => (key === undefined ? [left + i] : []));
+  return { readable, userCols, columnKeys };
+}
 
-  const records: StoredRecord[] = [];
+/** ExcelJS's model of a sheet as a `CellSource`. */
+export function excelCellSource(sheet: ExcelJS.Worksheet): CellSource {
+  return {
+    name: sheet.name,
+    eachRow(from, to, visit) {
+      for (let r = from, last = Math.min(to, sheet.rowCount); r <= last; r += 1) {
+        const row = sheet.findRow(r);
+        if (!row) continue;
+        visit({
+          number: r,
+          cell(col) {
+            const cell = row.findCell(col);
+            if (!cell) return undefined;
+            const value = cell.value;
+            return { raw: rawFromExcel(value), blank: isBlank(value), formula: cell.type === FORMULA };
+          },
+        });
+      }
+    },
+  };
+}
+
+/** Reads a table from ExcelJS's model: its records and the layout a later write keeps. */
+export function readTable(
+  table: TableSchema,
+  found: { sheet: ExcelJS.Worksheet; model: TableModel },
+  options: ReadTableOptions,
+): { layout: TableLayout; records: StoredRecord[] } {
+  const read = readTableRecords(table, excelCellSource(found.sheet), found.model, options);
+  return { layout: layoutOf(found, read), records: read.records };
+}
+
+/**
+ * The layout a write needs, from ExcelJS's model of the file `read` was read from: the user's
+ * cells, formulas and the totals row, by record id.
+ */
+export function layoutOf(
+  found: { sheet: ExcelJS.Worksheet; model: TableModel },
+  read: TableRead,
+): TableLayout {
+  const { sheet, model } = found;
+  const userCols = read.columnKeys.flatMap((key, i) => (key === undefined ? [read.left + i] : []));
+  const colOfKey = new Map<string, number>();
+  read.columnKeys.forEach((key, i) => key !== undefined && colOfKey.set(key, read.left + i));
   const userCells = new Map<string, KeptCell[]>();
   const formulas = new Map<string, Map<string, KeptFormula>>();
-  const seenIds = new Set<string>();
-  const lastDataRow = range.bottom - (model.totalsRow ? 1 : 0);
-  for (let r = range.top + 1; r <= lastDataRow; r += 1) {
-    const row = sheet.findRow(r);
-    if (!row) continue;
-    const read = readRecord(row, readable, options, sheet.name, fail);
-    const kept = userCols.map((c) => keptCellOf(row.findCell(c)));
-    if (read.empty && kept.every((k) => isBlank(k.value))) continue;
-    const record = completeRecord(read.record, options.now);
-    // A row copied in Excel carries its original's id; it becomes a record of its own.
-    if (seenIds.has(record.id)) record.id = randomUUID();
-    seenIds.add(record.id);
-    records.push(record);
-    if (userCols.length) userCells.set(record.id, kept);
-    if (read.formulas) formulas.set(record.id, read.formulas);
-  }
-  const totalsRow = model.totalsRow ? sheet.findRow(range.bottom) : undefined;
-  const layout: TableLayout = {
+  read.records.forEach((record, i) => {
+    const row = sheet.findRow(read.rows[i]);
+    if (userCols.length)
+      userCells.set(
+        record.id,
+        userCols.map((c) => keptCellOf(row?.findCell(c))),
+      );
+    const values = read.formulaValues.get(record.id);
+    if (!values) return;
+    const kept = new Map<string, KeptFormula>();
+    values.forEach((value, key) => {
+      const cell = row?.findCell(colOfKey.get(key)!);
+      if (cell?.type === FORMULA) kept.set(key, { formula: cell.formula, value });
+    });
+    formulas.set(record.id, kept);
+  });
+  const totalsRow = model.totalsRow ? sheet.findRow(read.lastDataRow + 1) : undefined;
+  return {
     sheet,
     model,
-    top: range.top,
-    left: range.left,
-    columnKeys,
+    top: read.top,
+    left: read.left,
+    columnKeys: read.columnKeys,
     userCells,
     formulas,
     totals: model.totalsRow
-      ? headers.map((_, j) => keptCellOf(totalsRow?.findCell(range.left + j)))
+      ? read.columnKeys.map((_, j) => keptCellOf(totalsRow?.findCell(read.left + j)))
       : undefined,
-    dataRows: lastDataRow - range.top,
+    dataRows: read.lastDataRow - read.top,
   };
-  return { layout, records };
 }
 
 function readRecord(
-  row: ExcelJS.Row,
+  row: SourceRow,
   readable: readonly Readable[],
   options: ReadTableOptions,
   sheetName: string,
   fail: (error: RelacjeError) => void,
-): { record: Record<string, CellFieldValue>; empty: boolean; formulas?: Map<string, KeptFormula> } {
+): { record: Record<string, CellFieldValue>; empty: boolean; formulas?: Map<string, CellFieldValue> } {
   const record: Record<string, CellFieldValue> = {};
   let empty = true;
-  let formulas: Map<string, KeptFormula> | undefined;
+  let formulas: Map<string, CellFieldValue> | undefined;
   for (const { column, col, header } of readable) {
-    const cell = row.findCell(col);
-    const raw = rawFromExcel(cell?.value);
+    const cell = row.cell(col);
+    const raw = cell ? cell.raw : null;
     if (!isBlank(raw)) empty = false;
     const decoded = decodeCell(column, raw, options.context);
     if (decoded.ok) {
       record[column.key] = decoded.value;
-      if (cell?.type === ExcelJS.ValueType.Formula) {
+      if (cell?.formula) {
         formulas ??= new Map();
-        formulas.set(column.key, { formula: cell.formula, value: decoded.value });
+        formulas.set(column.key, decoded.value);
       }
     } else {
       fail(
@@ -169,7 +303,7 @@ function completeRecord(record: Record<string, CellFieldValue>, now: string): St
 export function keptCellOf(cell: ExcelJS.Cell | undefined): KeptCell {
   if (!cell) return { value: null, style: {} };
   let value = cell.value;
-  if (cell.type === ExcelJS.ValueType.Formula) {
+  if (cell.type === FORMULA) {
     value = { formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue;
   }
   return cell.note === undefined

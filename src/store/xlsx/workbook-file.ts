@@ -1,17 +1,17 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { createCellContext, type CellContext } from '../../core/cells';
 import { isRelacjeError, RelacjeError } from '../../core/errors';
 import type { Bilingual, Locale } from '../../core/i18n';
-import { CURRENT_SCHEMA, DASHBOARD_SHEET, type WorkbookSchema } from '../../core/schema';
+import { CURRENT_SCHEMA, DASHBOARD_SHEET, META_SHEET, type WorkbookSchema } from '../../core/schema';
 import { planMigration, transformRecord, type MigrationPlan } from '../../core/schema/migrations';
 import type { DashboardCell, StoredRecord, WorkbookMeta } from '../port';
 import { writeFileAtomically } from './atomic-write';
-import { applyExcelJsFixes } from './exceljs-fixes';
+import { LeanWorkbook, type LeanSheetEntry, type LeanTable } from './lean-workbook';
 import { defaultMeta, readMetaSheet, writeMetaSheet } from './meta-sheet';
 import { NOT_A_WORKBOOK_REASONS } from './sheet-texts';
-import { readTable } from './table-reader';
+import { excelCellSource, layoutOf, readTable, readTableRecords, type TableRead } from './table-reader';
 import { addMissingColumns, addTableSheet, findTableModel, type TableLayout } from './table-sheet';
 import { writeTable } from './table-writer';
 
@@ -23,15 +23,23 @@ export interface WorkbookState {
   dashboard: DashboardCell[] | null;
 }
 
-/** The workbook as ExcelJS holds it (user sheets included) and where each of our tables sits. */
-export interface LoadedWorkbook {
+/** ExcelJS's model of the workbook (user sheets included) and where each of our tables sits. */
+export interface ExcelModel {
   workbook: ExcelJS.Workbook;
+  layouts: Map<string, TableLayout>;
+}
+
+/** A workbook as a store keeps it: its records, and what writing it back needs. */
+export interface LoadedWorkbook {
   schema: WorkbookSchema;
   meta: WorkbookMeta;
-  layouts: Map<string, TableLayout>;
   state: WorkbookState;
   /** The schema version the file had, when it was older and was migrated in memory. */
   migratedFrom?: number;
+  /** ExcelJS's model; a workbook read by the lean reader gets it at its first write. */
+  excel?: ExcelModel;
+  /** Builds `excel` from the bytes the lean reader read (absent when read only). */
+  loadExcel?: () => Promise<ExcelModel>;
 }
 
 export type WorkbookProblem = RelacjeError;
@@ -42,23 +50,33 @@ export interface RepairReport {
   remaining: WorkbookProblem[];
 }
 
-applyExcelJsFixes();
+/** ExcelJS itself, loaded (with Relacje's fixes) only when a workbook is written or read the slow way. */
+function excelJs(): typeof ExcelJS {
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded lazily: reading a workbook does not need it */
+  (require('./exceljs-fixes') as typeof import('./exceljs-fixes')).applyExcelJsFixes();
+  return require('exceljs') as typeof ExcelJS;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
 
 /** A new workbook in memory: every table empty, `_meta`, and an empty Dashboard. */
 export function createWorkbook(locale: Locale, schema: WorkbookSchema = CURRENT_SCHEMA): LoadedWorkbook {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   workbook.creator = 'Relacje';
   const layouts = new Map<string, TableLayout>();
   for (const table of schema.tables) layouts.set(table.key, addTableSheet(workbook, table, locale));
   workbook.addWorksheet(DASHBOARD_SHEET);
   const meta = defaultMeta(schema.version, locale);
   const tables = Object.fromEntries(schema.tables.map((t) => [t.key, [] as StoredRecord[]]));
-  return { workbook, schema, meta, layouts, state: { meta, tables, dashboard: [] } };
+  return { excel: { workbook, layouts }, schema, meta, state: { meta, tables, dashboard: [] } };
 }
 
 interface LoadOptions {
   schema?: WorkbookSchema;
   now?: () => Date;
+  /** Nothing will be written: a lean read keeps no copy of the file for ExcelJS. */
+  readOnly?: boolean;
+  /** Read with ExcelJS even where the lean reader could (tests compare the two). */
+  withExcelJs?: boolean;
 }
 
 /** Opens a workbook, migrating an older schema in memory; bad files raise a RelacjeError naming the place. */
@@ -97,27 +115,131 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
  * workbook inside) is a `RelacjeError` saying which. `content` is the file's bytes as read.
  */
 export async function readExcelFile(file: string): Promise<{ workbook: ExcelJS.Workbook; content: Buffer }> {
-  const name = path.basename(file);
-  const notAWorkbook = (reason: keyof typeof NOT_A_WORKBOOK_REASONS, cause?: unknown) =>
-    new RelacjeError('notAWorkbook', { file: name, reason: NOT_A_WORKBOOK_REASONS[reason] }, { cause });
+  const content = await readWorkbookBytes(file);
+  return { workbook: await parseWithExcelJs(file, content), content };
+}
+
+function notAWorkbook(file: string, reason: keyof typeof NOT_A_WORKBOOK_REASONS, cause?: unknown) {
+  return new RelacjeError(
+    'notAWorkbook',
+    { file: path.basename(file), reason: NOT_A_WORKBOOK_REASONS[reason] },
+    { cause },
+  );
+}
+
+/** The file's bytes, once they look like an .xlsx package. */
+async function readWorkbookBytes(file: string): Promise<Buffer> {
   const content = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new RelacjeError('workbookNotFound', { file: name });
+    if (error.code === 'ENOENT') throw new RelacjeError('workbookNotFound', { file: path.basename(file) });
     throw error;
   });
-  if (content.length === 0) throw notAWorkbook('empty');
+  if (content.length === 0) throw notAWorkbook(file, 'empty');
   const startsWith = (signature: number[]) => signature.every((byte, i) => content[i] === byte);
-  if (startsWith(OLE_SIGNATURE)) throw notAWorkbook('legacy');
-  if (!startsWith(ZIP_SIGNATURE)) throw notAWorkbook('notZip');
+  if (startsWith(OLE_SIGNATURE)) throw notAWorkbook(file, 'legacy');
+  if (!startsWith(ZIP_SIGNATURE)) throw notAWorkbook(file, 'notZip');
   // A ZIP archive names its entries uncompressed in its central directory.
-  if (!content.includes('xl/workbook.xml')) throw notAWorkbook('noWorkbookPart');
-  const workbook = new ExcelJS.Workbook();
+  if (!content.includes('xl/workbook.xml')) throw notAWorkbook(file, 'noWorkbookPart');
+  return content;
+}
+
+async function parseWithExcelJs(file: string, content: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new (excelJs().Workbook)();
   try {
     await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw notAWorkbook('unreadable', error);
+    throw notAWorkbook(file, 'unreadable', error);
   }
-  if (workbook.worksheets.length === 0) throw notAWorkbook('noSheets');
-  return { workbook, content };
+  if (workbook.worksheets.length === 0) throw notAWorkbook(file, 'noSheets');
+  return workbook;
+}
+
+/**
+ * The common case read without ExcelJS: a workbook of the current schema with every table. The
+ * records are exactly what the ExcelJS path below gives (the same table reader over the same
+ * cell values); ExcelJS reads the same bytes only when the store first writes. Undefined when
+ * the file needs the full path: a migration, a missing table or `_meta`, or anything the lean
+ * reader does not read the way ExcelJS does.
+ */
+function loadLean(content: Buffer, options: LoadOptions, file: string): LoadedWorkbook | undefined {
+  const schema = options.schema ?? CURRENT_SCHEMA;
+  try {
+    const lean = new LeanWorkbook(content);
+    const metaEntry = lean.sheets.find((s) => s.name === META_SHEET);
+    if (!metaEntry) return undefined;
+    const metaSheet = readMetaSheet(lean.cells(metaEntry))!;
+    if (metaSheet.problems.length) throw metaSheet.problems[0];
+    const stored = metaSheet.meta;
+    if ((stored.schemaVersion ?? 1) !== schema.version) return undefined;
+    const locale =
+      stored.locale ??
+      guessLocale(
+        lean.sheets.map((s) => s.name),
+        schema,
+      );
+    const meta: WorkbookMeta = {
+      ...defaultMeta(schema.version, locale),
+      ...stored,
+      schemaVersion: schema.version,
+      locale,
+    };
+    const plan = planMigration(schema.version, schema);
+    const context = createCellContext(schema, locale);
+    const now = (options.now ?? (() => new Date()))().toISOString();
+    const tables: Record<string, StoredRecord[]> = {};
+    const reads = new Map<string, TableRead>();
+    const tablesBySheet = new Map(lean.sheets.map((sheet) => [sheet, lean.tablesOf(sheet)]));
+    for (const table of schema.tables) {
+      const found = findLeanTable(tablesBySheet, table.tableName);
+      if (!found) return undefined;
+      const read = readTableRecords(table, lean.cells(found.sheet, found.table), found.table, {
+        context,
+        aliases: plan.headerAliases.get(table.key),
+        now,
+      });
+      reads.set(table.key, read);
+      tables[table.key] = migrateRecords(plan, table.key, read.records);
+    }
+    const loaded: LoadedWorkbook = { schema, meta, state: { meta, tables, dashboard: null } };
+    if (!options.readOnly) loaded.loadExcel = () => excelModelOf(file, content, schema, reads);
+    return loaded;
+  } catch (error) {
+    // A product error (a bad cell, a missing column) is what the ExcelJS path would raise too;
+    // anything else (LeanReadUnsupported above all) sends the file down that path.
+    if (isRelacjeError(error)) throw error;
+    return undefined;
+  }
+}
+
+function findLeanTable(
+  tablesBySheet: Map<LeanSheetEntry, LeanTable[]>,
+  tableName: string,
+): { sheet: LeanSheetEntry; table: LeanTable } | undefined {
+  const wanted = tableName.toLowerCase();
+  for (const [sheet, tables] of tablesBySheet) {
+    const table = tables.find((t) => t.name.toLowerCase() === wanted);
+    if (table) return { sheet, table };
+  }
+  return undefined;
+}
+
+/** ExcelJS's model of the bytes the lean reader read, with each table's layout as read then. */
+async function excelModelOf(
+  file: string,
+  content: Buffer,
+  schema: WorkbookSchema,
+  reads: ReadonlyMap<string, TableRead>,
+): Promise<ExcelModel> {
+  const workbook = await parseWithExcelJs(file, content);
+  const layouts = new Map<string, TableLayout>();
+  for (const table of schema.tables) {
+    const found = findTableModel(workbook, table.tableName);
+    const read = reads.get(table.key);
+    if (!found || !read)
+      throw new Error(`ExcelJS does not find the table ${table.tableName} the lean reader read`);
+    layouts.set(table.key, layoutOf(found, read));
+  }
+  if (!workbook.getWorksheet(DASHBOARD_SHEET)) workbook.addWorksheet(DASHBOARD_SHEET);
+  return { workbook, layouts };
 }
 
 async function loadLeniently(
@@ -126,17 +248,28 @@ async function loadLeniently(
   lenient: boolean,
 ): Promise<{ loaded: LoadedWorkbook; problems: RelacjeError[]; changes: Bilingual[] }> {
   const schema = options.schema ?? CURRENT_SCHEMA;
-  const { workbook } = await readExcelFile(file);
+  const content = await readWorkbookBytes(file);
+  if (!lenient && !options.withExcelJs) {
+    const lean = loadLean(content, options, file);
+    if (lean) return { loaded: lean, problems: [], changes: [] };
+  }
+  const workbook = await parseWithExcelJs(file, content);
   const problems: RelacjeError[] = [];
   const changes: Bilingual[] = [];
-  const metaSheet = readMetaSheet(workbook);
+  const metaWorksheet = workbook.getWorksheet(META_SHEET);
+  const metaSheet = readMetaSheet(metaWorksheet && excelCellSource(metaWorksheet));
   const stored = metaSheet?.meta;
   if (metaSheet?.problems.length) {
     if (!lenient) throw metaSheet.problems[0];
     problems.push(...metaSheet.problems);
   }
   if (!metaSheet) changes.push({ pl: 'dodano arkusz _meta', en: 'added the _meta sheet' });
-  const locale = stored?.locale ?? guessLocale(workbook, schema);
+  const locale =
+    stored?.locale ??
+    guessLocale(
+      workbook.worksheets.map((s) => s.name),
+      schema,
+    );
   // A workbook without `_meta` is taken as the oldest version, so every migration's additions are allowed.
   const version = stored?.schemaVersion ?? 1;
   if (version > schema.version) {
@@ -196,7 +329,8 @@ async function loadLeniently(
   if (!workbook.getWorksheet(DASHBOARD_SHEET)) workbook.addWorksheet(DASHBOARD_SHEET);
   const state: WorkbookState = { meta, tables, dashboard: null };
   const migratedFrom = version < schema.version ? version : undefined;
-  return { loaded: { workbook, schema, meta, layouts, state, migratedFrom }, problems, changes };
+  const excel = { workbook, layouts };
+  return { loaded: { excel, schema, meta, state, migratedFrom }, problems, changes };
 }
 
 function migrateRecords(plan: MigrationPlan, tableKey: string, records: StoredRecord[]): StoredRecord[] {
@@ -213,8 +347,8 @@ function migrateRecords(plan: MigrationPlan, tableKey: string, records: StoredRe
 }
 
 /** The locale of a workbook without `_meta`: the language its tables' sheet names are in. */
-function guessLocale(workbook: ExcelJS.Workbook, schema: WorkbookSchema): Locale {
-  const names = new Set(workbook.worksheets.map((s) => s.name));
+function guessLocale(sheetNames: readonly string[], schema: WorkbookSchema): Locale {
+  const names = new Set(sheetNames);
   return schema.tables.some((t) => names.has(t.sheet.en) && !names.has(t.sheet.pl)) ? 'en' : 'pl';
 }
 
@@ -224,16 +358,22 @@ export async function writeWorkbookFile(
   loaded: LoadedWorkbook,
   state: WorkbookState,
 ): Promise<void> {
+  if (!loaded.excel) {
+    if (!loaded.loadExcel) throw new Error('The workbook was opened read-only');
+    loaded.excel = await loaded.loadExcel();
+    loaded.loadExcel = undefined;
+  }
+  const { workbook, layouts } = loaded.excel;
   const context: CellContext = createCellContext(loaded.schema, state.meta.locale);
   for (const table of loaded.schema.tables) {
-    const layout = loaded.layouts.get(table.key);
+    const layout = layouts.get(table.key);
     if (layout) writeTable(layout, table, state.tables[table.key] ?? [], context);
   }
-  writeMetaSheet(loaded.workbook, state.meta);
-  if (state.dashboard) writeDashboard(loaded.workbook, state.dashboard);
+  writeMetaSheet(workbook, state.meta);
+  if (state.dashboard) writeDashboard(workbook, state.dashboard);
   loaded.state = state;
   loaded.meta = state.meta;
-  const buffer = await loaded.workbook.xlsx.writeBuffer();
+  const buffer = await workbook.xlsx.writeBuffer();
   await writeFileAtomically(file, new Uint8Array(buffer as ArrayBuffer));
 }
 

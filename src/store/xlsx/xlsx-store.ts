@@ -63,7 +63,7 @@ export async function openXlsxStore(file: string, options: XlsxStoreOptions = {}
   const lock = options.readOnly ? undefined : await acquireFileLock(file);
   try {
     if (lock) await removeInterruptedWrites(file);
-    const loaded = await loadWorkbookFile(file, { now: options.now });
+    const loaded = await loadWorkbookFile(file, { now: options.now, readOnly: options.readOnly });
     const entries = await readJournal(journalPathOf(file));
     const store = new XlsxFileStore(file, loaded, lock, options);
     store.replay(entries);
