@@ -74,12 +74,18 @@ export function scoreRfm(facts: ClientFacts): RfmResult {
     if (last !== null || facts.activityCount[index] > 0 || facts.wonDeals[index] > 0) scored.push(index);
   }
   // Higher is better for every measure, so recency enters as minus days; no date at all is worst.
-  const r = quintileScores(clients.length, scored, (index) => {
+  const recencyKeys = new Float64Array(scored.length);
+  const frequencyKeys = new Float64Array(scored.length);
+  const monetaryKeys = new Float64Array(scored.length);
+  scored.forEach((index, i) => {
     const days = recency[index];
-    return days === null ? -Infinity : -days;
+    recencyKeys[i] = days === null ? -Infinity : -days;
+    frequencyKeys[i] = facts.activityCount[index];
+    monetaryKeys[i] = facts.wonValue[index];
   });
-  const f = quintileScores(clients.length, scored, (index) => facts.activityCount[index]);
-  const m = quintileScores(clients.length, scored, (index) => facts.wonValue[index]);
+  const r = quintileScores(clients.length, scored, recencyKeys);
+  const f = quintileScores(clients.length, scored, frequencyKeys);
+  const m = quintileScores(clients.length, scored, monetaryKeys);
 
   const rows: RfmRow[] = [];
   const byIndex = new Array<RfmRow | undefined>(clients.length).fill(undefined);
@@ -124,15 +130,12 @@ const scoreText = (r: RfmScore, f: RfmScore, m: RfmScore) =>
 const scoreAt = (scores: Uint8Array, index: number) =>
   scores[index] === 0 ? null : (scores[index] as RfmScore);
 
-/** Scores 1–5 (0: not scored) by client index, by mid-rank quintile of `goodness` (higher is better) among `indices`. */
-function quintileScores(
-  clientCount: number,
-  indices: readonly number[],
-  goodness: (index: number) => number,
-): Uint8Array {
+/**
+ * Scores 1–5 (0: not scored) by client index, by mid-rank quintile among `indices`, where `keys[i]`
+ * is how good client `indices[i]` is on the measure (higher is better).
+ */
+function quintileScores(clientCount: number, indices: readonly number[], keys: Float64Array): Uint8Array {
   const n = indices.length;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = goodness(indices[i]);
   const lowest = lowestOfEachScore(keys);
   const scores = new Uint8Array(clientCount);
   for (let i = 0; i < n; i++) {
