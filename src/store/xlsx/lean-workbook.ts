@@ -356,6 +356,10 @@ interface CellState {
   shareType: string | undefined;
   value: string | undefined;
   runs: (string | undefined)[] | undefined;
+  /** A copy of a shared formula whose master this pass has read. */
+  sharedCopy?: boolean;
+  /** A shared formula whose master was not read: its master may be in a row this pass skipped. */
+  sharedWithoutMaster?: boolean;
 }
 
 /** One <row> into its cells, by ExcelJS's cell rules (its CellXform and its reconcile step). */
@@ -368,6 +372,8 @@ class RowParser implements XmlVisitor {
   private inRun = false;
   private fontDepth = 0;
   private lastCol = 0;
+  /** `si` of the shared formulas whose master cell this pass has read (ExcelJS keeps them per sheet). */
+  private readonly sharedMasters = new Set<string>();
 
   constructor(private readonly context: SheetContext) {}
 
@@ -405,6 +411,12 @@ class RowParser implements XmlVisitor {
     if (name === 'f') {
       this.node = 'f';
       cell.shareType = attributeOf(attributes, 't');
+      if (cell.shareType === 'shared') {
+        const si = attributeOf(attributes, 'si') ?? '';
+        if (attributeOf(attributes, 'ref') !== undefined) this.sharedMasters.add(si);
+        else if (this.sharedMasters.has(si)) cell.sharedCopy = true;
+        else cell.sharedWithoutMaster = true;
+      }
     } else if (name === 'v' || name === 't') {
       this.node = name;
     } else if (name === 'r') {
@@ -471,6 +483,7 @@ class RowParser implements XmlVisitor {
     const { value, type } = cell;
     if (cell.formula || cell.shareType) {
       if (cell.runs) throw new LeanReadUnsupported('a formula with rich text');
+      if (cell.sharedWithoutMaster) throw new LeanReadUnsupported('a shared formula without its master');
       let result: RawCell = null;
       if (value) {
         result =
@@ -484,7 +497,10 @@ class RowParser implements XmlVisitor {
         // ExcelJS turns any cached result of a date-formatted formula cell into a date.
         if (isDate) result = this.toDate(type === 'e' ? NaN : Number(result));
       }
-      return { raw: result, blank: false, formula: true };
+      // ExcelJS's formula value leaves out a falsy result (0, FALSE, ''), and a formula that is
+      // neither text nor a shared one reads as no value: the codec then sees an empty cell.
+      const hasFormula = Boolean(cell.formula) || cell.sharedCopy === true;
+      return { raw: hasFormula && result ? result : null, blank: false, formula: true };
     }
     if (cell.runs) {
       if (type !== 'inlineStr' || value !== undefined) throw new LeanReadUnsupported('unusual rich text');

@@ -173,6 +173,9 @@ describe('the lean reader reads what ExcelJS reads', () => {
         result: 7,
       } as ExcelJS.CellValue;
       sheet.getRow(6).getCell(user).value = 12.5;
+      // ExcelJS leaves a falsy cached result (0, FALSE) out of a formula's value.
+      sheet.getRow(5).getCell(key).value = { formula: 'FALSE()', result: false };
+      sheet.getRow(6).getCell(headerColumn(sheet, 'Ulica i numer')).value = { formula: '1-1', result: 0 };
       sheet.getRow(5).getCell(user).style = { numFmt: '0.00' };
       sheet.getRow(6).getCell(notes).style = { font: { italic: true } };
       // A row typed by hand: no id, no tracking fields.
