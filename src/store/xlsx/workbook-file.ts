@@ -38,7 +38,7 @@ export interface LoadedWorkbook {
   migratedFrom?: number;
   /** ExcelJS's model; a workbook read by the lean reader gets it at its first write. */
   excel?: ExcelModel;
-  /** Builds `excel` from the bytes the lean reader read (absent when read only). */
+  /** Builds `excel` from the bytes the lean reader read, once (absent when read only). */
   loadExcel?: () => Promise<ExcelModel>;
 }
 
@@ -200,7 +200,14 @@ function loadLean(content: Buffer, options: LoadOptions, file: string): LoadedWo
       tables[table.key] = migrateRecords(plan, table.key, read.records);
     }
     const loaded: LoadedWorkbook = { schema, meta, state: { meta, tables, dashboard: null } };
-    if (!options.readOnly) loaded.loadExcel = () => excelModelOf(file, content, schema, reads);
+    if (!options.readOnly) {
+      let model: Promise<ExcelModel> | undefined;
+      loaded.loadExcel = () =>
+        (model ??= excelModelOf(file, content, schema, reads).catch((error: unknown) => {
+          model = undefined; // the next fold tries again
+          throw error;
+        }));
+    }
     return loaded;
   } catch (error) {
     // A product error (a bad cell, a missing column) is what the ExcelJS path would raise too;

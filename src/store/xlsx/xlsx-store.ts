@@ -159,6 +159,8 @@ class XlsxFileStore implements XlsxStore {
     if (this.closed) throw new Error('The store is closed');
     const entry = { ...write, seq: this.sequence + 1 } as JournalEntry;
     await this.journal.append(entry);
+    // The fold will need ExcelJS's model of the file: parsing starts now, beside further writes.
+    this.loaded.loadExcel?.().catch(() => undefined);
     this.sequence = entry.seq;
     this.pending.push(entry);
     this.apply(entry);
