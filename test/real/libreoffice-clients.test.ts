@@ -1,16 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { main, type CliIo } from '../../src/cli/main';
 import type { Locale } from '../../src/core/i18n';
 import { CURRENT_SCHEMA, enumByKey, tableByKey } from '../../src/core/schema';
 import type { StoredRecord } from '../../src/store/port';
 import { openXlsxStore } from '../../src/store/xlsx/xlsx-store';
-
-const run = promisify(execFile);
+import { convertWithLibreOffice } from './soffice';
 
 /** Every sheet to its own UTF-8 CSV, cells as shown (see docs: a bare `csv` garbles Polish letters). */
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1';
@@ -70,22 +66,7 @@ describe('LibreOffice reads the demo workbook as our adapter does', () => {
     }
     const outDir = path.join(dir, 'csv');
     await mkdir(outDir);
-    // A profile of its own: no clash with a LibreOffice the user has open, nothing left in $HOME.
-    const profile = pathToFileURL(path.join(dir, 'lo-profile')).href;
-    await run(
-      'soffice',
-      [
-        '--headless',
-        `-env:UserInstallation=${profile}`,
-        '--convert-to',
-        CSV_FILTER,
-        '--outdir',
-        outDir,
-        files.pl,
-        files.en,
-      ],
-      { timeout: 120_000 },
-    );
+    await convertWithLibreOffice(dir, CSV_FILTER, outDir, [files.pl, files.en]);
     const clients = tableByKey(CURRENT_SCHEMA, 'clients');
     for (const locale of ['pl', 'en'] as const) {
       const base = path.basename(files[locale], '.xlsx');

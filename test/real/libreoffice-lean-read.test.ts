@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { writeGeneratedWorkbook } from '../../src/dev/generated-workbook';
 import { loadWorkbookFile } from '../../src/store/xlsx/workbook-file';
-
-const run = promisify(execFile);
+import { convertWithLibreOffice } from './soffice';
 
 // LibreOffice writes its own flavour of OOXML (booleans as FALSE() formulas, its own styles):
 // the lean reader must read a file LibreOffice saved exactly as the ExcelJS path does.
@@ -21,20 +17,7 @@ describe('a workbook saved by LibreOffice reads the same through the lean reader
     await writeGeneratedWorkbook(original, { seed: 5, clients: 60, activitiesPerClient: 2, locale: 'pl' });
     const outDir = path.join(dir, 'saved');
     await mkdir(outDir);
-    const profile = pathToFileURL(path.join(dir, 'lo-profile')).href;
-    await run(
-      'soffice',
-      [
-        '--headless',
-        `-env:UserInstallation=${profile}`,
-        '--convert-to',
-        'xlsx:Calc MS Excel 2007 XML',
-        '--outdir',
-        outDir,
-        original,
-      ],
-      { timeout: 120_000 },
-    );
+    await convertWithLibreOffice(dir, 'xlsx:Calc MS Excel 2007 XML', outDir, [original]);
     saved = path.join(outDir, 'crm.xlsx');
   });
 
