@@ -1,3 +1,4 @@
+import { dayNumber, dayText, isDayText, NO_DAY, sortsByEndOf } from './timestamp-days';
 import {
   numberField,
   textField,
@@ -86,7 +87,6 @@ export function computeClientFacts(input: ClientFactsInput): ClientFacts {
   const wonValue = new Float64Array(count);
   const wonDeals = new Uint32Array(count);
   const activityCount = new Uint32Array(count);
-  const lastActivityAt: (string | null)[] = new Array<string | null>(count).fill(null);
   const lastWonOn: (string | null)[] = new Array<string | null>(count).fill(null);
   let foreignCurrencyDeals = 0;
 
@@ -115,10 +115,18 @@ export function computeClientFacts(input: ClientFactsInput): ClientFacts {
     addDeal(textField(offer, 'clientId'), textField(offer, 'issuedOn'), value, offer);
   }
 
-  // Timestamps are compared as text against day bounds, so no Date is made per activity.
+  // Timestamps are placed by the number of the day they start with, in the same order as
+  // comparing them as text against the day bounds; one that does not start with a day (or a
+  // window not made of days) is compared as text.
+  const byDay = isDayText(window.from) && isDayText(window.to) && isDayText(today);
+  const fromDay = dayNumber(window.from);
+  const toDay = dayNumber(window.to);
+  const todayDay = dayNumber(today);
   const windowStart = window.from;
   const windowEnd = endOfDay(window.to);
   const todayEnd = endOfDay(today);
+  const lastDay = new Int32Array(count).fill(NO_DAY);
+  const lastOtherAt = new Map<number, string>();
   // Activities often come grouped by client, in client order: the previous client or the next
   // one in `ids` is tried before the map (only without repeated ids, where a row may not be the first).
   const mayFollowClients = indexOf.size === count;
@@ -135,10 +143,29 @@ export function computeClientFacts(input: ClientFactsInput): ClientFacts {
     }
     const index = previousIndex;
     if (index === undefined) continue;
-    if (occurredAt >= windowStart && occurredAt < windowEnd) activityCount[index] += 1;
-    if (occurredAt < todayEnd) lastActivityAt[index] = later(lastActivityAt[index], occurredAt);
+    const day = byDay ? dayNumber(occurredAt) : NO_DAY;
+    if (day !== NO_DAY) {
+      if (day >= fromDay && sortsByEndOf(occurredAt, day, toDay)) activityCount[index] += 1;
+      if (sortsByEndOf(occurredAt, day, todayDay) && day > lastDay[index]) lastDay[index] = day;
+    } else {
+      if (occurredAt >= windowStart && occurredAt < windowEnd) activityCount[index] += 1;
+      if (occurredAt < todayEnd) lastOtherAt.set(index, later(lastOtherAt.get(index) ?? null, occurredAt));
+    }
   }
-  const lastActivityOn = lastActivityAt.map((at) => (at === null ? null : at.slice(0, 10)));
+  // The latest timestamp's day. Against one that starts with no day, the day alone decides as the
+  // whole timestamp would: the two differ within the first ten characters.
+  const dayTexts = new Map<number, string>();
+  const lastActivityOn: (string | null)[] = [];
+  for (let index = 0; index < count; index++) {
+    let at: string | null = null;
+    if (lastDay[index] !== NO_DAY) {
+      at = dayTexts.get(lastDay[index]) ?? null;
+      if (at === null) dayTexts.set(lastDay[index], (at = dayText(lastDay[index])));
+    }
+    const other = lastOtherAt.size > 0 ? lastOtherAt.get(index) : undefined;
+    if (other !== undefined) at = later(at, other).slice(0, 10);
+    lastActivityOn.push(at);
+  }
 
   return {
     clients,
