@@ -194,6 +194,9 @@ interface SharedString {
   blank: boolean;
 }
 
+/** A cell's attributes as Excel and ExcelJS write them: double quotes, single spaces, no entities. */
+const SIMPLE_ATTRIBUTES = /^(?: [A-Za-z:]+="[^"&\t\n\r]*")*$/;
+
 /** Most shared strings: one <t> and nothing else. */
 const SIMPLE_STRING = /^<si><t(?:\s+xml:space="preserve")?>([^<]*)<\/t><\/si>$/;
 
@@ -364,8 +367,23 @@ interface CellState {
 
 /** One <row> into its cells, by ExcelJS's cell rules (its CellXform and its reconcile step). */
 class RowParser implements XmlVisitor {
-  private cells: SourceCell[] = [];
-  private cell: CellState | undefined;
+  // A pass visits each row before it parses the next, so the row, its cells and the cell being
+  // read are the same objects for every row: a large sheet then makes little garbage.
+  private readonly cells: SourceCell[] = [];
+  private readonly pool: SourceCell[] = [];
+  private filled: number[] = [];
+  private readonly row: { number: number; cells: SourceCell[] } = { number: 0, cells: this.cells };
+  private readonly rowView: SourceRow;
+  private readonly cell: CellState = {
+    col: 0,
+    type: undefined,
+    styleId: 0,
+    formula: undefined,
+    shareType: undefined,
+    value: undefined,
+    runs: undefined,
+  };
+  private inCell = false;
   private node: 'f' | 'v' | 't' | undefined;
   /** Inside a rich-text run: its <t> text, and how deep in its <rPr> (font) the scan is. */
   private run: string[] | undefined;
@@ -375,31 +393,38 @@ class RowParser implements XmlVisitor {
   /** `si` of the shared formulas whose master cell this pass has read (ExcelJS keeps them per sheet). */
   private readonly sharedMasters = new Set<string>();
 
-  constructor(private readonly context: SheetContext) {}
-
-  parse(number: number, element: string): SourceRow {
-    this.cells = [];
-    this.cell = undefined;
-    this.node = undefined;
-    this.run = undefined;
-    this.inRun = false;
-    this.fontDepth = 0;
-    this.lastCol = 0;
-    scanXml(element, this);
-    const cells = this.cells;
-    return {
-      number,
+  constructor(private readonly context: SheetContext) {
+    const row = this.row;
+    this.rowView = {
+      get number() {
+        return row.number;
+      },
       cell(col) {
-        const found = cells[col];
+        const found = row.cells[col];
         if (found === MASTERLESS) throw new LeanReadUnsupported('a bare cell');
         return found;
       },
     };
   }
 
+  /** The row's cells; valid until the next call. */
+  parse(number: number, element: string): SourceRow {
+    for (const col of this.filled) this.cells[col] = undefined as unknown as SourceCell;
+    this.filled = [];
+    this.inCell = false;
+    this.node = undefined;
+    this.run = undefined;
+    this.inRun = false;
+    this.fontDepth = 0;
+    this.lastCol = 0;
+    this.row.number = number;
+    scanXml(element, this);
+    return this.rowView;
+  }
+
   open(name: string, attributes: string): void {
     const cell = this.cell;
-    if (!cell) {
+    if (!this.inCell) {
       if (name === 'c') this.startCell(attributes);
       return;
     }
@@ -429,25 +454,42 @@ class RowParser implements XmlVisitor {
   }
 
   private startCell(attributes: string): void {
-    const ref = attributeOf(attributes, 'r');
+    const cell = this.cell;
+    cell.formula = undefined;
+    cell.shareType = undefined;
+    cell.value = undefined;
+    cell.runs = undefined;
+    cell.sharedCopy = undefined;
+    cell.sharedWithoutMaster = undefined;
+    let ref: string | undefined;
+    let s: string | undefined;
+    let t: string | undefined;
+    if (SIMPLE_ATTRIBUTES.test(attributes)) {
+      // `r="A2" s="3" t="s"` in any order: one pass, no decoding needed.
+      for (let at = attributes.indexOf('="'); at >= 0; at = attributes.indexOf('="', at + 2)) {
+        const end = attributes.indexOf('"', at + 2);
+        const name = attributes.slice(attributes.lastIndexOf(' ', at) + 1, at);
+        if (name === 'r') ref = attributes.slice(at + 2, end);
+        else if (name === 's') s = attributes.slice(at + 2, end);
+        else if (name === 't') t = attributes.slice(at + 2, end);
+        at = end - 1;
+      }
+    } else {
+      const all = attributesOf(attributes);
+      [ref, s, t] = [all.r, all.s, all.t];
+    }
     const col = ref === undefined ? NaN : columnOf(ref);
     if (!(col > this.lastCol)) throw new LeanReadUnsupported('cells without references or out of order');
     this.lastCol = col;
-    const s = attributeOf(attributes, 's');
-    this.cell = {
-      col,
-      type: attributeOf(attributes, 't'),
-      styleId: s === undefined ? 0 : parseInt(s, 10),
-      formula: undefined,
-      shareType: undefined,
-      value: undefined,
-      runs: undefined,
-    };
+    cell.col = col;
+    cell.type = t;
+    cell.styleId = s === undefined ? 0 : parseInt(s, 10);
+    this.inCell = true;
   }
 
   text(raw: string): void {
+    if (!this.inCell) return;
     const cell = this.cell;
-    if (!cell) return;
     if (this.inRun) {
       if (this.run && this.fontDepth === 0) this.run.push(decodeXmlText(raw));
       return;
@@ -460,8 +502,8 @@ class RowParser implements XmlVisitor {
   }
 
   close(name: string): void {
+    if (!this.inCell) return;
     const cell = this.cell;
-    if (!cell) return;
     if (this.inRun) {
       if (this.fontDepth > 0) this.fontDepth -= 1;
       else if (name === 't' && this.run) {
@@ -472,10 +514,21 @@ class RowParser implements XmlVisitor {
     }
     if (name === 'c') {
       this.cells[cell.col] = this.finish(cell);
-      this.cell = undefined;
+      this.filled.push(cell.col);
+      this.inCell = false;
     } else if (name === 'f' || name === 'v' || name === 't' || name === 'is') {
       this.node = undefined;
     }
+  }
+
+  /** The pooled cell of this column, holding these values. */
+  private result(raw: RawCell, blank: boolean, formula: boolean): SourceCell {
+    const col = this.cell.col;
+    const pooled = (this.pool[col] ??= { raw: null, blank: true, formula: false });
+    pooled.raw = raw;
+    pooled.blank = blank;
+    pooled.formula = formula;
+    return pooled;
   }
 
   private finish(cell: CellState): SourceCell {
@@ -500,32 +553,32 @@ class RowParser implements XmlVisitor {
       // ExcelJS's formula value leaves out a falsy result (0, FALSE, ''), and a formula that is
       // neither text nor a shared one reads as no value: the codec then sees an empty cell.
       const hasFormula = Boolean(cell.formula) || cell.sharedCopy === true;
-      return { raw: hasFormula && result ? result : null, blank: false, formula: true };
+      return this.result(hasFormula && result ? result : null, false, true);
     }
     if (cell.runs) {
       if (type !== 'inlineStr' || value !== undefined) throw new LeanReadUnsupported('unusual rich text');
-      return { raw: cell.runs.join(''), blank: false, formula: false };
+      return this.result(cell.runs.join(''), false, false);
     }
-    if (value === undefined) return cell.styleId ? { raw: null, blank: true, formula: false } : MASTERLESS;
+    if (value === undefined) return cell.styleId ? this.result(null, true, false) : MASTERLESS;
     switch (type) {
       case 's': {
         const shared = this.context.sharedStrings()[parseInt(value, 10)];
         if (!shared) throw new LeanReadUnsupported('a shared string index out of range');
-        return { raw: shared.raw, blank: shared.blank, formula: false };
+        return this.result(shared.raw, shared.blank, false);
       }
       case 'str': {
         const text = excelUtils.xmlDecode(value);
-        return { raw: text, blank: text === '', formula: false };
+        return this.result(text, text === '', false);
       }
       case 'inlineStr':
-        return { raw: value, blank: value === '', formula: false };
+        return this.result(value, value === '', false);
       case 'b':
-        return { raw: parseInt(value, 10) !== 0, blank: false, formula: false };
+        return this.result(parseInt(value, 10) !== 0, false, false);
       case 'e':
-        return { raw: value, blank: false, formula: false };
+        return this.result(value, false, false);
       default: {
         const number = parseFloat(value);
-        return { raw: isDate ? this.toDate(number) : number, blank: false, formula: false };
+        return this.result(isDate ? this.toDate(number) : number, false, false);
       }
     }
   }
