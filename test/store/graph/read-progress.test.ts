@@ -1,6 +1,6 @@
 import { isReadCancelled } from '../../../src/store/port';
 import { clientRecord } from '../../contract/store-contract';
-import { startGraphHarness, type GraphHarness } from './graph-harness';
+import { startGraphHarness, WORKBOOK, type GraphHarness } from './graph-harness';
 
 let harness: GraphHarness;
 
@@ -28,6 +28,17 @@ describe('Graph adapter: a read in pages tells its progress and can be cancelled
     ]);
     const counts = harness.server.graph.stats.log.filter((r) => r.path.includes('$select=rowCount'));
     expect(counts).toHaveLength(1);
+  });
+
+  test('the local server answers a $select of a range's size with those fields alone, no cells', async () => {
+    await harness.store().append('clients', [clientRecord(1), clientRecord(2)]);
+    const range = `${harness.server.url}v1.0${WORKBOOK}/workbook/tables('tClients')/dataBodyRange`;
+    expect(await (await fetch(`${range}?$select=rowCount`)).json()).toEqual({ rowCount: 2 });
+    expect(await (await fetch(`${range}?$select=rowIndex,columnCount`)).json()).toEqual({
+      rowIndex: 1,
+      columnCount: expect.any(Number),
+    });
+    expect((await (await fetch(range)).json()).values).toHaveLength(2);
   });
 
   test('cancelling while a batch is under way aborts its request: no answer awaited, no retry', async () => {
