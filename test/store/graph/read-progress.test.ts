@@ -30,7 +30,7 @@ describe('Graph adapter: a read in pages tells its progress and can be cancelled
     expect(counts).toHaveLength(1);
   });
 
-  test('the local server answers a $select of a range's size with those fields alone, no cells', async () => {
+  test('the local server answers a $select of a range size with those fields alone, no cells', async () => {
     await harness.store().append('clients', [clientRecord(1), clientRecord(2)]);
     const range = `${harness.server.url}v1.0${WORKBOOK}/workbook/tables('tClients')/dataBodyRange`;
     expect(await (await fetch(`${range}?$select=rowCount`)).json()).toEqual({ rowCount: 2 });
