@@ -198,15 +198,19 @@ interface SharedString {
 const SIMPLE_ATTRIBUTES = /^(?: [A-Za-z:]+="[^"&\t\n\r]*")*$/;
 
 /** Most shared strings: one <t> and nothing else. */
-const SIMPLE_STRING = /^<si><t(?:\s+xml:space="preserve")?>([^<]*)<\/t><\/si>$/;
+const SIMPLE_STRING = /^<si><t(?:[ \t\r\n]+xml:space="preserve")?>[^<]*<\/t><\/si>$/;
 
 function readSharedStrings(xml: Buffer | undefined): SharedString[] {
   const strings: SharedString[] = [];
   if (!xml) return strings;
-  forEachElement(xml, 'si', 0, xml.length, (element) => {
-    const simple = SIMPLE_STRING.exec(element);
-    if (simple) {
-      const text = unescapeOoxml(decodeXmlText(simple[1]));
+  forEachElement(xml, 'si', 0, xml.length, (element, start, end) => {
+    if (SIMPLE_STRING.test(element)) {
+      // The text decoded from the bytes themselves: a string of its own, not a slice that would
+      // keep the whole element alive and make every later comparison of it slower.
+      const prefix = element.indexOf('>', 4) + 1;
+      const text = unescapeOoxml(
+        decodeXmlText(xml.toString('utf8', start + prefix, end - '</t></si>'.length)),
+      );
       strings.push({ raw: text, blank: text === '' });
       return;
     }
@@ -270,7 +274,7 @@ function forEachElement(
   name: string,
   from: number,
   to: number,
-  visit: (element: string, start: number) => boolean | void,
+  visit: (element: string, start: number, end: number) => boolean | void,
 ): void {
   const open = `<${name}`;
   const close = `</${name}>`;
@@ -300,7 +304,7 @@ function forEachElement(
       if (closeAt < 0 || closeAt >= to) throw new LeanReadUnsupported(`unterminated <${name}>`);
       end = closeAt + close.length;
     }
-    if (visit(xml.toString('utf8', start, end), start) === false) return;
+    if (visit(xml.toString('utf8', start, end), start, end) === false) return;
     pos = end;
   }
 }
