@@ -4,10 +4,20 @@
  * baseline measured in the same run.
  *
  * BENCH_SIZES=10000,100000 (client counts), BENCH_REPEATS=3, BENCH_ACTIVITIES_PER_CLIENT=3,
- * BENCH_OUTPUT (default docs/BENCHMARKS.md).
+ * BENCH_OUTPUT (default docs/BENCHMARKS.md); BENCH_PROBES=segmentation,client-filter runs those only
+ * (into BENCH_OUTPUT, which is then required).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { buildSync } from 'esbuild';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeGeneratedWorkbook } from '../src/dev/generated-workbook';
@@ -33,6 +43,12 @@ interface Probe {
   sizes: 'every' | 'smallest';
   /** Run once, not once per round: for probes that take their own medians. */
   once?: boolean;
+  /**
+   * Bundled into one scope with esbuild before it runs, as webpack bundles the panes. Under tsx's
+   * CommonJS every call of an imported function goes through a property getter, which in a loop
+   * over a million rows costs about as much as the work itself: pure core code is measured as shipped.
+   */
+  bundled?: boolean;
   /** How its figures are written, for probes without a section of their own below. */
   title?: string;
   about?: string;
@@ -76,6 +92,7 @@ const PROBES: readonly Probe[] = [
     input: 'none',
     sizes: 'smallest',
     once: true,
+    bundled: true,
     title: 'Segmentation',
     about:
       'One "Segment now" over a whole generated client base in memory: facts, ABC, RFM, a rule segment and the planned updates.',
@@ -86,6 +103,7 @@ const PROBES: readonly Probe[] = [
     // It generates its own client base (BENCH_FILTER_CLIENTS, default 50,000).
     input: 'none',
     sizes: 'smallest',
+    bundled: true,
     title: 'Client list search and filter',
     about: 'Search as you type over a generated client base, filters, duplicate checks and client cards.',
   },
@@ -111,7 +129,16 @@ const PROBES: readonly Probe[] = [
   },
 ];
 
-const available = PROBES.filter((probe) => existsSync(path.join(__dirname, 'probes', probe.file)));
+const chosen = process.env.BENCH_PROBES?.split(',').map((name) => name.trim());
+if (chosen && !process.env.BENCH_OUTPUT) {
+  throw new Error(
+    'BENCH_PROBES runs some probes only: give BENCH_OUTPUT too, or the full report is replaced.',
+  );
+}
+const available = PROBES.filter(
+  (probe) =>
+    existsSync(path.join(__dirname, 'probes', probe.file)) && (!chosen || chosen.includes(probe.name)),
+);
 
 /** Probes that failed, with their first line of error: the report says so instead of stopping. */
 const failures = new Map<string, string>();
@@ -132,13 +159,24 @@ function runProbe(probe: Probe, file: string | undefined): Figures | undefined {
 
 function probeFigures(probe: Probe, file: string | undefined): Figures {
   const script = path.join(__dirname, 'probes', probe.file);
-  const stdout = execFileSync(process.execPath, ['--require', 'tsx/cjs', script, ...(file ? [file] : [])], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=16384' },
-  });
-  const last = stdout.trim().split('\n').pop() ?? '{}';
-  return JSON.parse(last) as Figures;
+  const bundleDir = probe.bundled ? mkdtempSync(path.join(os.tmpdir(), 'relacje-probe-')) : undefined;
+  try {
+    let command = ['--require', 'tsx/cjs', script];
+    if (bundleDir) {
+      const bundle = path.join(bundleDir, `${probe.name}.cjs`);
+      buildSync({ entryPoints: [script], bundle: true, platform: 'node', format: 'cjs', outfile: bundle });
+      command = [bundle];
+    }
+    const stdout = execFileSync(process.execPath, [...command, ...(file ? [file] : [])], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+      env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=16384' },
+    });
+    const last = stdout.trim().split('\n').pop() ?? '{}';
+    return JSON.parse(last) as Figures;
+  } finally {
+    if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
+  }
 }
 
 function medianOf(runs: readonly Figures[], key: string): number {
@@ -322,6 +360,15 @@ function genericSection(probe: Probe, results: readonly SizeResult[]): string[] 
 
 const OWN_SECTIONS = new Set(['read-exceljs', 'read-relacje', 'append-and-fold', 'graph-load']);
 
+/** Figures no probe makes (a browser timed by hand): kept from the marker line on, run after run. */
+const BY_HAND_MARKER = '<!-- measured by hand: npm run bench keeps everything from this line on -->';
+
+function measuredByHand(file: string): string {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const at = text.indexOf(BY_HAND_MARKER);
+  return at < 0 ? '' : `\n${text.slice(at)}`;
+}
+
 function report(results: readonly SizeResult[]): string {
   const cpus = os.cpus();
   const lines = [
@@ -367,7 +414,7 @@ async function main(): Promise<void> {
     const results: SizeResult[] = [];
     const ordered = [...sizes].sort((a, b) => a - b);
     for (const clients of ordered) results.push(await measureSize(dir, clients, clients === ordered[0]));
-    writeFileSync(output, report(results));
+    writeFileSync(output, report(results) + measuredByHand(output));
     log(`written ${path.relative(process.cwd(), output)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
