@@ -11,6 +11,8 @@ export interface StandaloneCrmOptions {
   user: string;
 }
 
+const LOCAL_SERVER_TIMEOUT_MS = 5 * 60_000;
+
 /**
  * The CRM service of the standalone mode, over the local workbook server's Graph API. The workbook
  * is found and the Graph store and service code loaded (a separate chunk) on the first `load`, so
@@ -31,6 +33,9 @@ export function standaloneCrmService({ origin, chosenWorkbook, user }: Standalon
     const store = openGraphStore({
       baseUrl: `${origin.replace(/\/+$/, '')}/`,
       workbook: `/me/drive/root:/${encodeURIComponent(workbookName)}:`,
+      // The local server answers the first request only once it has opened the workbook, which for
+      // a big one can take over Graph's 30 s; the user sees the load's progress and can cancel it.
+      requestTimeoutMs: LOCAL_SERVER_TIMEOUT_MS,
     });
     const service = createCrmService({ store, user });
     service.subscribe(() => listeners.forEach((listener) => listener()));
