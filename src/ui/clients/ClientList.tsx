@@ -51,8 +51,11 @@ const SORT_LABELS: Record<ClientSortKey, ClientTextKey> = {
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, flexGrow: 1, minHeight: 0 },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
-  search: { flexGrow: 1, minWidth: '160px' },
-  searchBox: { width: '100%', maxWidth: 'none' },
+  // Wrapped by its basis, not its content: the search box's clear button (shown while focused) would
+  // otherwise wrap "Add client" below it, and its blur on a click would move the list under the pointer.
+  search: { flexGrow: 1, flexShrink: 1, flexBasis: '160px', minWidth: '160px' },
+  searchBox: { width: '100%', maxWidth: 'none', minWidth: 0 },
+  searchInput: { minWidth: 0, width: '100%' },
   line: {
     display: 'flex',
     gap: tokens.spacingHorizontalS,
@@ -230,6 +233,7 @@ export function ClientList(props: ClientListProps) {
         <Field label={clientText(locale, 'searchLabel')} className={styles.search}>
           <SearchBox
             className={styles.searchBox}
+            input={{ className: styles.searchInput }}
             value={query.text}
             placeholder={clientText(locale, 'searchPlaceholder')}
             onChange={(_e, data) => onQueryChange({ ...query, text: data.value })}

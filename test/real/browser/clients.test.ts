@@ -246,6 +246,31 @@ test('merging the new client into another moves its history there and deletes it
   expect(survivorHistory.map((a) => a.type)).toEqual(expect.arrayContaining(['call', 'merge']));
 });
 
+test('a click on a search result opens its card at any pane width: the list does not move under the pointer', async () => {
+  const client = demoClients[0];
+  for (const width of [320, 400, 450]) {
+    const pane = await harness.openPane({ width, height: 700 });
+    try {
+      await pane.getByRole('grid').waitFor();
+      const search = pane.getByRole('searchbox', { name: CLIENT_TEXTS.searchLabel.pl });
+      await search.fill(String(client.nip));
+      const row = pane
+        .getByRole('grid')
+        .getByRole('row')
+        .nth(1)
+        .filter({ hasText: String(client.name) });
+      await row.waitFor();
+      // The search box keeps the focus until the click: its blur must not shift the layout.
+      await row.click();
+      const heading = pane.getByRole('heading', { level: 2 }).first();
+      await heading.waitFor();
+      expect(await heading.textContent()).toBe(String(client.name));
+    } finally {
+      await pane.close();
+    }
+  }
+});
+
 test("a workbook that cannot be loaded is explained in the user's language, with a retry", async () => {
   const broken = await harness.openPane({ width: WIDTH, height: 600, query: { workbook: 'brak.xlsx' } });
   try {
