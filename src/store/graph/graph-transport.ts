@@ -1,6 +1,6 @@
 import { Client, GraphError, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import { RelacjeError } from '../../core/errors';
-import { ReadCancelled, throwIfCancelled } from '../port';
+import { throwIfCancelled } from '../port';
 import { relacjeErrorFromGraph } from './graph-error-body';
 
 /** One request of a `$batch`, its URL relative to the Graph version (`/me/drive/…`). */
@@ -202,7 +202,7 @@ export class GraphTransport {
       try {
         return await attempt();
       } catch (error) {
-        if (signal?.aborted) throw new ReadCancelled();
+        throwIfCancelled(signal);
         const failure = failureOf(error);
         const lost = failure === undefined;
         const retryable = lost
