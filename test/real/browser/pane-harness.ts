@@ -6,26 +6,33 @@
  * - `startPaneHarness({ demo?, locale?, workbookName? })` — builds `dist/` once when it is missing or
  *   older than `src/` (`webpack --mode production`), writes a temporary workbook (the demo data set
  *   unless `demo: false`), starts the server on a free port and launches Chromium. Returns:
- *   - `openPane({ locale?, width?, height?, query?, user? })` — a new page at
+ *   - `openPane({ locale?, width?, height?, query?, user? })` — a new page in a browser context of
+ *     its own (no storage, cookies or focus shared with another page) at
  *     `taskpane.html?lang=…&workbook=…`, 400×800 unless told otherwise, with the standalone pane's
  *     "who is working" answered as `user` (default `Test`; null to see the question). Uncaught page
  *     errors are collected in `pageErrors`.
+ *   - `closePanes()` — closes every page opened so far with its context: call it in `afterEach`, so
+ *     that each test starts on a fresh page.
  *   - `readWorkbook()` — folds what the server holds into the .xlsx and reads it back through the
  *     .xlsx adapter (read-only): what a user opening the file would find. The server reopens the
  *     workbook on its next request.
  *   - `writeFile(name, bytes)` — a file in the harness's temporary folder (fixtures to upload).
  *   - `file`, `dir`, `server`, `browser`, `pageErrors`.
  *   - `close()` — closes the pages, Chromium and the server, and removes the temporary folder.
- * - `axeCheck(page, selector?)` — runs axe-core in the page; returns the serious and critical
- *   violations (an empty list is a pass), each with its rule, impact, help and offending targets.
- * - `screenshot(page, name)` — writes `docs/screenshots/<name>.png` and returns its path.
+ * - `axeCheck(page, selector?)` — waits until the page is still (`settled`), then runs axe-core in
+ *   it; returns the serious and critical violations (an empty list is a pass), each with its rule,
+ *   impact, help and offending targets.
+ * - `settled(page)` — resolves once no finite animation or transition runs and a frame has painted.
+ * - `screenshot(page, name)` — only when `RELACJE_SCREENSHOTS=1`: writes
+ *   `docs/screenshots/<name>.png` and returns its path; otherwise writes nothing (CI never sets it,
+ *   so test runs leave the committed pictures alone).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { fillWithDemoData } from '../../../src/cli/commands/init';
 import type { Locale } from '../../../src/core/i18n';
 import { startServer, type RunningServer } from '../../../src/server/workbook-server';
@@ -71,6 +78,8 @@ export interface PaneHarness {
   /** Uncaught errors of every page opened, as `message` texts. */
   pageErrors: string[];
   openPane(options?: PaneOptions): Promise<Page>;
+  /** Closes every page opened so far, each with its own browser context. */
+  closePanes(): Promise<void>;
   readWorkbook(): Promise<WorkbookSnapshot>;
   writeFile(name: string, bytes: Uint8Array | string): Promise<string>;
   close(): Promise<void>;
@@ -125,6 +134,7 @@ export async function startPaneHarness(options: HarnessOptions = {}): Promise<Pa
     throw error;
   }
   const pageErrors: string[] = [];
+  const contexts = new Set<BrowserContext>();
 
   return {
     dir,
@@ -133,10 +143,13 @@ export async function startPaneHarness(options: HarnessOptions = {}): Promise<Pa
     browser,
     pageErrors,
     async openPane({ locale = 'pl', width = 400, height = 800, query = {}, user = 'Test' } = {}) {
-      const page = await browser.newPage({
+      const context = await browser.newContext({
         viewport: { width, height },
         locale: locale === 'pl' ? 'pl-PL' : 'en-GB',
       });
+      contexts.add(context);
+      context.on('close', () => contexts.delete(context));
+      const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
       if (user !== null) {
         await page.addInitScript(([key, name]) => window.localStorage.setItem(key, name), [USER_KEY, user]);
@@ -144,6 +157,9 @@ export async function startPaneHarness(options: HarnessOptions = {}): Promise<Pa
       const params = new URLSearchParams({ lang: locale, workbook: workbookName, ...query });
       await page.goto(`${server.url}taskpane.html?${params.toString()}`);
       return page;
+    },
+    async closePanes() {
+      await Promise.all([...contexts].map((context) => context.close()));
     },
     async readWorkbook() {
       // Closing the server's document folds its journal into the .xlsx; the next request reopens it.
@@ -161,6 +177,7 @@ export async function startPaneHarness(options: HarnessOptions = {}): Promise<Pa
       return target;
     },
     async close() {
+      await Promise.all([...contexts].map((context) => context.close()));
       await browser.close();
       await server.close();
       await rm(dir, { recursive: true, force: true });
@@ -193,8 +210,33 @@ interface AxeResults {
 const isTabsterSentinel = (id: string, html: string) =>
   id === 'aria-hidden-focus' && html.includes('data-tabster-dummy');
 
-/** axe-core over the page (or the part under `selector`); only serious and critical findings. */
+/**
+ * Resolves once the page is still: no finite animation or transition running or about to run, and
+ * one more frame painted after that. axe reads computed colours, so a check in the middle of a
+ * transition (Fluent fades a button's colours for about 100 ms when it is enabled again) measures
+ * a colour the user only sees for a moment and reports a contrast that is not there. Waiting for
+ * the animations themselves, not for a fixed time, keeps the check both exact and fast. Endless
+ * animations (a spinner) never finish and are not waited for.
+ */
+export async function settled(page: Page, timeoutMs = 10_000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.getAnimations().every((animation) => {
+        if (animation.playState === 'finished' || animation.playState === 'idle') return true;
+        if (animation.playState === 'paused') return true;
+        const end = animation.effect?.getComputedTiming().endTime;
+        return end === undefined || !Number.isFinite(Number(end));
+      }),
+    undefined,
+    { polling: 'raf', timeout: timeoutMs },
+  );
+  // The frame after the last animation ended, so that its final style is the painted one.
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+}
+
+/** axe-core over the page (or the part under `selector`), once still; only serious and critical findings. */
 export async function axeCheck(page: Page, selector?: string): Promise<AxeViolation[]> {
+  await settled(page);
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const results = await page.evaluate(async (context) => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<unknown> } })
@@ -214,11 +256,17 @@ export async function axeCheck(page: Page, selector?: string): Promise<AxeViolat
     .filter((violation) => violation.targets.length > 0);
 }
 
+/** Whether this run was asked to write the documentation's screenshots (`RELACJE_SCREENSHOTS=1`). */
+export const screenshotsWanted = (): boolean => process.env.RELACJE_SCREENSHOTS === '1';
+
 /**
  * The pane as `docs/screenshots/<name>.png`, at its width and as tall as its content: the pane
  * scrolls inside its own area, so the viewport is stretched for the picture and then restored.
+ * Only when `RELACJE_SCREENSHOTS=1`; otherwise nothing is written and the result is undefined.
  */
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string): Promise<string | undefined> {
+  if (!screenshotsWanted()) return undefined;
+  await settled(page);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
   const viewport = page.viewportSize();

@@ -25,7 +25,18 @@ describe('the segmentation view in the standalone pane (headless Chromium)', () 
 
   beforeAll(async () => {
     harness = await startPaneHarness();
+  });
+
+  // A fresh page per test, opened on the segmentation view: no test starts where another left off.
+  beforeEach(async () => {
     page = await harness.openPane({ locale: 'pl', width: 400 });
+    await page.getByRole('tab', { name: 'Segmentacja' }).click();
+    await page.getByRole('heading', { name: 'Segmentacja klientów' }).waitFor();
+  });
+
+  afterEach(async () => {
+    await harness.closePanes();
+    expect(harness.pageErrors).toEqual([]);
   });
 
   afterAll(async () => {
@@ -34,8 +45,6 @@ describe('the segmentation view in the standalone pane (headless Chromium)', () 
 
   it('computes ABC classes, previews the moves and writes them to the workbook in one batch', async () => {
     const before = await harness.readWorkbook();
-    await page.getByRole('tab', { name: 'Segmentacja' }).click();
-    await page.getByRole('heading', { name: 'Segmentacja klientów' }).waitFor();
     const today = await page.getByLabel('do', { exact: true }).inputValue();
     await page.getByLabel('Okres od').fill(FROM);
     await page.getByRole('button', { name: 'Oblicz' }).click();
