@@ -23,6 +23,10 @@ export interface ErrorParams {
   noPermission: { resource: string };
   throttled: { retryAfterSeconds: number };
   unavailable: { detail: string };
+  /** A ZIP package past one of its limits (parts, sizes, compression ratio); `part` is absent for the whole. */
+  workbookTooLarge: { file?: string; part?: string; limit: Bilingual | string; actual: string };
+  /** A part of the package does not inflate, or inflates to other bytes than its checksum says. */
+  damagedPart: { file?: string; part: string; reason: Bilingual };
 }
 
 export type ErrorCode = keyof ErrorParams;
@@ -101,6 +105,21 @@ const ERROR_TEXTS: Texts = {
     pl: `Skoroszyt jest chwilowo niedostępny (${p.detail}). Nic nie zostało utracone — spróbuj ponownie.`,
     en: `The workbook is unavailable right now (${p.detail}). Nothing was lost; try again.`,
   }),
+  workbookTooLarge: (p) => {
+    const limit = typeof p.limit === 'string' ? { pl: p.limit, en: p.limit } : p.limit;
+    const file = p.file ? ` ${p.file}` : '';
+    return {
+      pl: `Skoroszyt${file} jest za duży, by go bezpiecznie otworzyć: ${p.part ? `część ${p.part}` : 'pakiet jako całość'} przekracza limit (${limit.pl}): ${p.actual}. Usuń zbędne arkusze lub obrazy albo podziel dane na kilka skoroszytów; pliku z nieznanego źródła nie otwieraj.`,
+      en: `The workbook${file} is too large to open safely: ${p.part ? `its part ${p.part}` : 'the package as a whole'} exceeds the limit (${limit.en}): ${p.actual}. Remove sheets or images you do not need or split the data into several workbooks; do not open a file from an unknown source.`,
+    };
+  },
+  damagedPart: (p) => {
+    const file = p.file ? ` ${p.file}` : '';
+    return {
+      pl: `Skoroszyt${file} jest uszkodzony: nie da się odczytać części ${p.part} (${p.reason.pl}). Otwórz go w Excelu, który zaproponuje naprawę, albo przywróć kopię zapasową.`,
+      en: `The workbook${file} is damaged: its part ${p.part} cannot be read (${p.reason.en}). Open it in Excel, which offers to repair it, or restore a backup.`,
+    };
+  },
 };
 
 /** The product's error: a kind, its parameters, and a message in both languages. */

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -44,4 +45,30 @@ export async function removeInterruptedWrites(file: string): Promise<void> {
   await Promise.all(
     names.filter((n) => n.startsWith(prefix)).map((n) => fs.rm(path.join(dir, n), { force: true })),
   );
+}
+
+/**
+ * Like `writeFileAtomically`, for content too large to hold in memory at once: `write` fills the
+ * temp file through its handle (positional writes allowed). Whatever fails, the temp file goes
+ * and `file` stays as it was.
+ */
+export async function writeFileAtomicallyWith(
+  file: string,
+  write: (handle: FileHandle) => Promise<void>,
+): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${Date.now()}`);
+  const handle = await fs.open(temp, 'w');
+  try {
+    try {
+      await write(handle);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  await syncDirectory(path.dirname(file));
 }
