@@ -15,16 +15,10 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { OfficeMockObject } from 'office-addin-mock';
-import {
-  cellWriteOf,
-  excelValueOf,
-  graphFormulaOf,
-  graphValueOf,
-  isUnchanged,
-  type CellWrite,
-} from '../../../src/server/document/graph-values';
-import { tablesOf, type TableArea } from '../../../src/server/document/table-area';
-import { parseAddress, quoteSheet, usedBoundsOf } from '../../../src/server/document/workbook-document';
+import { cellWriteOf, isUnchanged, type CellWrite } from '../../../src/server/document/graph-values';
+import { tablesOf, type TableArea } from './excel-table-area';
+import { excelValueOf, graphFormulaOf, graphValueOf, parseAddress, usedBoundsOf } from './excel-cells';
+import { quoteSheet } from '../../../src/server/document/workbook-document';
 import type { Locale } from '../../../src/core/i18n';
 import { colCache } from '../../../src/store/xlsx/table-sheet';
 import { createXlsxWorkbook } from '../../../src/store/xlsx/xlsx-store';

@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
-import { colCache, rangeOf, type TableModel } from '../../store/xlsx/table-sheet';
-import { keptCellOf } from '../../store/xlsx/table-reader';
-import { excelValueOf, graphValueOf, isUnchanged, type CellWrite, type GraphValue } from './graph-values';
+import { colCache, rangeOf, type TableModel } from '../../../src/store/xlsx/table-sheet';
+import { keptCellOf } from '../../../src/store/xlsx/table-reader';
+import { isUnchanged, type CellWrite, type GraphValue } from '../../../src/server/document/graph-values';
+import { excelValueOf, graphValueOf } from './excel-cells';
 
 /**
  * One Excel table (ListObject) on its sheet, read and changed in place as Excel does it: rows are
