@@ -55,6 +55,8 @@ export async function removeInterruptedWrites(file: string): Promise<void> {
 export async function writeFileAtomicallyWith(
   file: string,
   write: (handle: FileHandle) => Promise<void>,
+  /** Runs once the new content is on disk, before it replaces `file` (a failure keeps the old file). */
+  beforeRename?: (tempFile: string) => Promise<void>,
 ): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${Date.now()}`);
   const handle = await fs.open(temp, 'w');
@@ -65,6 +67,7 @@ export async function writeFileAtomicallyWith(
     } finally {
       await handle.close();
     }
+    await beforeRename?.(temp);
     await fs.rename(temp, file);
   } catch (error) {
     await fs.rm(temp, { force: true });

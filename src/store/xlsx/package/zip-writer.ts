@@ -34,6 +34,8 @@ export interface ZipWriteOptions {
    * workbook that the next open refuses. The old file stays when a new part passes them.
    */
   limits?: Partial<PackageLimits>;
+  /** Runs once the whole package is on disk, before it replaces `file` (see `writeFileAtomicallyWith`). */
+  beforeRename?: (tempFile: string) => Promise<void>;
 }
 
 /**
@@ -46,11 +48,15 @@ export async function writeZipAtomically(
   entries: Iterable<ZipOutputEntry> | AsyncIterable<ZipOutputEntry>,
   options: ZipWriteOptions = {},
 ): Promise<void> {
-  await writeFileAtomicallyWith(file, async (handle) => {
-    const writer = new PackageWriter(new BlockSink(handle), options, file);
-    for await (const entry of entries) await writer.add(entry);
-    await writer.finish();
-  });
+  await writeFileAtomicallyWith(
+    file,
+    async (handle) => {
+      const writer = new PackageWriter(new BlockSink(handle), options, file);
+      for await (const entry of entries) await writer.add(entry);
+      await writer.finish();
+    },
+    options.beforeRename,
+  );
 }
 
 /** Output is gathered into blocks this large: one write(2) each, instead of one per deflate chunk. */
@@ -184,7 +190,13 @@ class PackageWriter {
   }
 
   private end(entry: Omit<WrittenEntry, keyof Sums>, sums: Sums): void {
-    const done = { ...entry, ...sums };
+    // Only the sums: a copied entry's own offset and flags describe the archive it came from.
+    const done = {
+      ...entry,
+      crc32: sums.crc32,
+      compressedSize: sums.compressedSize,
+      uncompressedSize: sums.uncompressedSize,
+    };
     this.checkSize(entry.name, done.uncompressedSize);
     this.checkOffset(entry.name, done.compressedSize);
     this.checkOffset(entry.name, done.uncompressedSize);
