@@ -33,6 +33,8 @@ const GRAPH_STATUS: { [C in ErrorCode]: [number, string] } = {
   noPermission: [403, 'AccessDenied'],
   throttled: [429, 'TooManyRequests'],
   unavailable: [503, 'ServiceNotAvailable'],
+  workbookTooLarge: [413, 'RequestEntityTooLarge'],
+  damagedPart: [400, 'InvalidArgument'],
 };
 
 function errorBody(code: string, message: string, relacje?: RelacjeError): GraphErrorBody {

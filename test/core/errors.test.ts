@@ -44,6 +44,14 @@ const EXAMPLES: { [C in keyof ErrorParams]: [ErrorParams[C], string[]] } = {
   noPermission: [{ resource: 'Relacje.xlsx' }, ['Relacje.xlsx']],
   throttled: [{ retryAfterSeconds: 30 }, ['30']],
   unavailable: [{ detail: 'HTTP 503' }, ['HTTP 503']],
+  workbookTooLarge: [
+    { file: 'crm.xlsx', part: 'xl/worksheets/sheet2.xml', limit: '1 GiB', actual: '3 GiB' },
+    ['crm.xlsx', 'xl/worksheets/sheet2.xml', '1 GiB', '3 GiB'],
+  ],
+  damagedPart: [
+    { file: 'crm.xlsx', part: 'xl/styles.xml', reason: { pl: 'zła suma kontrolna', en: 'bad checksum' } },
+    ['crm.xlsx', 'xl/styles.xml'],
+  ],
 };
 
 describe('every error kind', () => {
