@@ -1,8 +1,9 @@
 /**
  * Rows read out of the rows a workbook holds, told to `ReadOptions.onProgress` as a paged read
- * goes on. A table read whole in one page counts with its rows; a longer one once its row count
- * is known. Nothing is told before every table is counted, so the total never changes; a table
- * that turns out shorter or longer than counted (a co-author's rows) keeps its count.
+ * goes on. A table counts with the size the workbook gave for it, or with its rows once they are
+ * all read when that came first (or the size could not tell, as for a table of 0 or 1 rows).
+ * Nothing is told before every table is counted, so the total never changes; a table that turns
+ * out shorter or longer than counted (a co-author's rows) keeps its count.
  */
 export class RowProgress {
   private readonly totals = new Map<string, number>();
@@ -10,34 +11,37 @@ export class RowProgress {
   private told = -1;
   private total: number | undefined;
 
-  constructor(private readonly listener?: (done: number, total: number) => void) {}
+  constructor(
+    private readonly tables: readonly string[],
+    private readonly listener?: (done: number, total: number) => void,
+  ) {}
 
-  /**
-   * A table's rows so far; `more` when its last page was full; `count` the rows the workbook
-   * says it holds, when that answer came.
-   */
-  rows(table: string, soFar: number, more: boolean, count?: number): void {
+  /** The rows the workbook says a table holds. */
+  counted(table: string, rows: number): void {
+    if (this.total === undefined && !this.totals.has(table)) this.totals.set(table, rows);
+  }
+
+  /** A table's rows so far; `complete` once all its pages are in. */
+  rows(table: string, soFar: number, complete: boolean): void {
     this.got.set(table, soFar);
-    if (this.total !== undefined || this.totals.has(table)) return;
-    if (!more) this.totals.set(table, soFar);
-    else if (count !== undefined) this.totals.set(table, Math.max(count, soFar));
+    if (complete) this.counted(table, soFar);
   }
 
   /** Tells the rows read so far, once every table is counted. */
   report(): void {
     if (!this.listener) return;
     if (this.total === undefined) {
-      if (![...this.got.keys()].every((table) => this.totals.has(table))) return;
-      this.total = [...this.totals.values()].reduce((sum, n) => sum + n, 0);
+      if (!this.tables.every((table) => this.totals.has(table))) return;
+      this.total = this.tables.reduce((sum, table) => sum + this.totals.get(table)!, 0);
     }
     let done = 0;
-    for (const [table, n] of this.got) done += Math.min(n, this.totals.get(table)!);
+    for (const table of this.tables) done += Math.min(this.got.get(table) ?? 0, this.totals.get(table)!);
     this.tell(done);
   }
 
   /** The read is complete: every row counts as read. */
   finish(): void {
-    this.total ??= [...this.got.values()].reduce((sum, n) => sum + n, 0);
+    this.total ??= this.tables.reduce((sum, table) => sum + (this.got.get(table) ?? 0), 0);
     this.tell(this.total);
   }
 

@@ -1,3 +1,4 @@
+import { CURRENT_SCHEMA } from '../../../src/core/schema';
 import { isReadCancelled } from '../../../src/store/port';
 import { clientRecord } from '../../contract/store-contract';
 import { startGraphHarness, WORKBOOK, type GraphHarness } from './graph-harness';
@@ -13,21 +14,29 @@ afterEach(async () => {
 });
 
 describe('Graph adapter: a read in pages tells its progress and can be cancelled', () => {
-  test('the total is known from the second page on, counted by the table size without its values', async () => {
+  test('every table is sized in the first batch, without its values; progress is told after each batch from then on', async () => {
     await harness.store().append(
       'clients',
       Array.from({ length: 25 }, (_, i) => clientRecord(i + 1)),
     );
     harness.server.graph.resetStats();
     const calls: [number, number][] = [];
-    await harness.store({ pageSize: 10 }).readAll({ onProgress: (done, total) => calls.push([done, total]) });
-    // Round one reads 10 clients (the total not known yet), round two 10 more and the count, round three 5.
+    // Pages of 10 clients, and batches too small for two of them: a page of clients a batch.
+    const store = harness.store({ pageSize: 10, maxBatchBytes: 10 * 40 * 20 });
+    await store.readAll({ onProgress: (done, total) => calls.push([done, total]) });
+    // Sizes and headers; the other tables' pages (each told by its page: 0 or 1 row), then the
+    // clients' pages one a batch, the first with the last of those.
     expect(calls).toEqual([
+      [10, 25],
       [20, 25],
       [25, 25],
     ]);
-    const counts = harness.server.graph.stats.log.filter((r) => r.path.includes('$select=rowCount'));
-    expect(counts).toHaveLength(1);
+    const log = harness.server.graph.stats.log;
+    const sizes = log.filter((r) => r.path.endsWith('dataBodyRange?$select=rowCount,columnCount'));
+    expect(sizes).toHaveLength(CURRENT_SCHEMA.tables.length);
+    // All of them in the first batch: among the first 20 operations the server ran.
+    expect(log.slice(0, 20)).toEqual(expect.arrayContaining(sizes));
+    expect(harness.server.graph.stats.httpRequests).toBe(5);
   });
 
   test('the local server answers a $select of a range size with those fields alone, no cells', async () => {
