@@ -1,0 +1,377 @@
+import { attributeOf } from '../xml-scan';
+import { cellRef, MAX_ROW } from './cell-ref';
+import { cellXml, type CellXmlOptions } from './cell-xml';
+import { shiftFormula } from './formula-shift';
+import type { BodyRow, CellValue, FormulaCell } from './package-types';
+import { hasFormula, SharedFormulas } from './shared-formulas';
+import { rowAttributes, withDimension, withRangesFollowing, worthKeeping } from './sheet-frame';
+import {
+  addSharedStringRefs,
+  parseRow,
+  rowSpans,
+  sharedStringOf,
+  sheetLayout,
+  type ParsedCell,
+  type ParsedRow,
+  type RowSpan,
+  type SheetLayout,
+} from './sheet-rows';
+
+export { sharedStringRefs, SheetPatchUnsupported } from './sheet-rows';
+export { replaceSheetCells } from './sheet-replace';
+
+/** One table's new body, to be written over its sheet. Rows are 1-based sheet rows. */
+export interface SheetTablePatch {
+  /** The header row. */
+  top: number;
+  left: number;
+  right: number;
+  /** The table's last row in the original, totals row included. */
+  oldBottom: number;
+  totalsRowCount: number;
+  /** The new body, top to bottom; origins strictly increase (0 for a new row). */
+  rows: readonly BodyRow[];
+  /** Per table column: the formula new rows get where their cell is undefined. */
+  calculatedFormulas: readonly (string | undefined)[];
+  /** Per table column: the style (`s`) of cells the patch creates. */
+  columnStyles: readonly (number | undefined)[];
+}
+
+export type SheetPatchOptions = CellXmlOptions;
+
+export interface PatchReport {
+  /** Shared strings that cells of the original showed and no cell of the output shows. */
+  droppedSharedStrings: number[];
+  /** Shared strings the output's cells show. */
+  usedSharedStrings: Set<number>;
+  /** A formula cell moved, went or came: the calculation chain no longer fits. */
+  formulasMoved: boolean;
+}
+
+/**
+ * The sheet with one table's body replaced, as Excel inserts and deletes table rows: within the
+ * table's columns cells move with their rows (and those below the table with its growth or
+ * shrink), cells beside the table stay on their sheet rows, the totals row follows the body, and
+ * rows the table gave up hold nothing of it. Cells that are kept are copied byte for byte (their
+ * `r` renumbered); outside `<sheetData>` only `<dimension>` and the ranges of validations and
+ * conditional formats that followed the data rows change. Streamed: the output is a sequence of
+ * chunks, and `result()` is valid once they have all been read.
+ */
+export function patchSheet(
+  original: Buffer,
+  patch: SheetTablePatch,
+  options: SheetPatchOptions,
+): { chunks: Iterable<string>; result(): PatchReport } {
+  const patcher = new TablePatcher(original, patch, options);
+  return { chunks: patcher.chunks(), result: () => patcher.report() };
+}
+
+/** A table row of the output: where it goes, and what it is made of. */
+type TableRow =
+  | { out: number; kind: 'body'; index: number; source: RowSpan | undefined }
+  | { out: number; kind: 'new'; index: number }
+  | { out: number; kind: 'moved'; source: RowSpan };
+
+/** The original's rows in order, found lazily; a row is parsed once even when two cursors reach it. */
+class RowCursor {
+  private readonly spans: Generator<RowSpan>;
+  private current: RowSpan | undefined;
+
+  constructor(xml: Buffer, layout: SheetLayout) {
+    this.spans = rowSpans(xml, layout);
+    this.advance();
+  }
+
+  peek(): RowSpan | undefined {
+    return this.current;
+  }
+
+  advance(): void {
+    const next = this.spans.next();
+    this.current = next.done ? undefined : next.value;
+  }
+
+  /** The row numbered `number`, passing over those before it; undefined when there is no such row. */
+  seek(number: number): RowSpan | undefined {
+    while (this.current && this.current.number < number) this.advance();
+    return this.current?.number === number ? this.current : undefined;
+  }
+}
+
+class TablePatcher {
+  private readonly layout: SheetLayout;
+  private readonly width: number;
+  private readonly oldLastData: number;
+  private readonly newLastData: number;
+  private readonly newBottom: number;
+  private readonly delta: number;
+  private readonly originIndex = new Map<number, number>();
+  private readonly shared: SharedFormulas;
+  private readonly used = new Set<number>();
+  private readonly dropped = new Set<number>();
+  private formulasMoved = false;
+  private bottom: number;
+  private finished = false;
+  private readonly parsed = new Map<number, ParsedRow>();
+
+  constructor(
+    private readonly xml: Buffer,
+    private readonly patch: SheetTablePatch,
+    private readonly options: SheetPatchOptions,
+  ) {
+    this.layout = sheetLayout(xml);
+    const { top, left, right, oldBottom, totalsRowCount, rows } = patch;
+    this.width = right - left + 1;
+    this.oldLastData = oldBottom - totalsRowCount;
+    if (!(top >= 1 && this.width >= 1 && this.oldLastData > top)) {
+      throw new RangeError(`Not a table's place: rows ${top}-${oldBottom}, columns ${left}-${right}`);
+    }
+    // Excel keeps one data row in an empty table.
+    this.newLastData = top + Math.max(rows.length, 1);
+    this.newBottom = this.newLastData + totalsRowCount;
+    if (this.newBottom > MAX_ROW) throw new RangeError(`The table would end past row ${MAX_ROW}`);
+    this.delta = this.newBottom - oldBottom;
+    let previous = 0;
+    rows.forEach((row, i) => {
+      if (row.origin === 0) return;
+      if (!(row.origin > previous && row.origin > top && row.origin <= this.oldLastData)) {
+        throw new RangeError(`Body row ${i} comes from row ${row.origin}, not a data row after ${previous}`);
+      }
+      previous = row.origin;
+      this.originIndex.set(row.origin, i);
+    });
+    this.shared = new SharedFormulas((row, col) => this.destination(row, col));
+    this.bottom = this.newBottom;
+    this.prepass();
+  }
+
+  /** Where an original cell goes: a new row, or undefined when it is not written again. */
+  private destination(row: number, col: number): number | undefined {
+    const { top, left, right } = this.patch;
+    if (col < left || col > right || row <= top) return row;
+    if (row > this.oldLastData) return row + this.delta;
+    const index = this.originIndex.get(row);
+    if (index === undefined || this.patch.rows[index].cells[col - left] !== undefined) return undefined;
+    return top + 1 + index;
+  }
+
+  /**
+   * The one pre-pass: shared formula groups (only rows that hold any are parsed) and the last row
+   * the output will use (only rows past the table's end are parsed).
+   */
+  private prepass(): void {
+    const { xml, layout } = this;
+    const hasShared = xml.subarray(layout.openEnd, layout.closeStart).indexOf('shared') >= 0;
+    const from = Math.min(this.patch.oldBottom, this.newBottom);
+    const hasDimension = xml.subarray(0, layout.start).indexOf('<dimension') >= 0;
+    if (!hasShared && !hasDimension) return;
+    for (const span of rowSpans(xml, layout)) {
+      const shared = hasShared && xml.subarray(span.start, span.end).indexOf('shared') >= 0;
+      const past = hasDimension && span.number > from;
+      if (!shared && !past) continue;
+      const row = parseRow(xml, span);
+      if (shared) this.shared.add(row);
+      if (!past) continue;
+      for (const cell of row.cells) {
+        const to = this.destination(span.number, cell.col);
+        if (to !== undefined && to > this.bottom) this.bottom = to;
+      }
+    }
+    this.shared.settle();
+  }
+
+  report(): PatchReport {
+    if (!this.finished) throw new Error('The patch report is known once every chunk has been read');
+    return {
+      droppedSharedStrings: [...this.dropped].filter((i) => !this.used.has(i)).sort((a, b) => a - b),
+      usedSharedStrings: this.used,
+      formulasMoved: this.formulasMoved,
+    };
+  }
+
+  *chunks(): Generator<string> {
+    const { xml, layout, patch } = this;
+    yield withDimension(xml.toString('utf8', 0, layout.start), (old) => ({
+      top: Math.min(old?.top ?? patch.top, patch.top),
+      left: Math.min(old?.left ?? patch.left, patch.left),
+      bottom: this.bottom,
+      right: Math.max(old?.right ?? patch.right, patch.right),
+    }));
+    yield layout.closeStart === layout.openEnd
+      ? '<sheetData>'
+      : xml.toString('utf8', layout.start, layout.openEnd);
+    yield* this.rows();
+    yield '</sheetData>';
+    yield withRangesFollowing(xml.toString('utf8', layout.end), {
+      top: patch.top + 1,
+      left: patch.left,
+      right: patch.right,
+      oldBottom: this.oldLastData,
+      newBottom: this.newLastData,
+    });
+    this.finished = true;
+  }
+
+  /** The rows of the output, merged from the original's rows in place and the table's rows. */
+  private *rows(): Generator<string> {
+    const own = new RowCursor(this.xml, this.layout);
+    const table = this.tableRows();
+    let next = table.next();
+    for (;;) {
+      const mine = own.peek();
+      const theirs = next.done ? undefined : next.value;
+      if (!mine && !theirs) return;
+      const row = Math.min(mine?.number ?? Infinity, theirs?.out ?? Infinity);
+      const text = this.row(
+        row,
+        mine?.number === row ? mine : undefined,
+        theirs?.out === row ? theirs : undefined,
+      );
+      if (text) yield text;
+      if (mine?.number === row) own.advance();
+      if (theirs?.out === row) next = table.next();
+    }
+  }
+
+  /** The table's rows in output order: the body, then the totals row and what lies below. */
+  private *tableRows(): Generator<TableRow> {
+    const { top, rows } = this.patch;
+    const source = new RowCursor(this.xml, this.layout);
+    for (let i = 0; i < rows.length; i += 1) {
+      const origin = rows[i].origin;
+      const out = top + 1 + i;
+      yield origin === 0
+        ? { out, kind: 'new', index: i }
+        : { out, kind: 'body', index: i, source: source.seek(origin) };
+    }
+    if (rows.length === 0) yield { out: top + 1, kind: 'new', index: -1 };
+    source.seek(this.oldLastData + 1);
+    for (let span = source.peek(); span; source.advance(), span = source.peek()) {
+      const out = span.number + this.delta;
+      if (out > MAX_ROW && this.insideCells(this.parse(span)).length > 0) {
+        throw new RangeError(`Cells below the table would move past row ${MAX_ROW}`);
+      }
+      yield { out, kind: 'moved', source: span };
+    }
+  }
+
+  private parse(span: RowSpan): ParsedRow {
+    let row = this.parsed.get(span.start);
+    if (!row) {
+      row = parseRow(this.xml, span);
+      this.parsed.set(span.start, row);
+      // Two cursors walk the rows, never far apart: a few rows of memory are enough.
+      if (this.parsed.size > 4) this.parsed.delete(this.parsed.keys().next().value!);
+    }
+    return row;
+  }
+
+  private insideCells(row: ParsedRow): ParsedCell[] {
+    const { left, right } = this.patch;
+    return row.cells.filter((cell) => cell.col >= left && cell.col <= right);
+  }
+
+  private row(number: number, mine: RowSpan | undefined, theirs: TableRow | undefined): string {
+    const { top, left, right, oldBottom } = this.patch;
+    if (mine && !this.shared.brokenRows.has(number) && (number <= top || this.unchanged(mine, theirs))) {
+      addSharedStringRefs(this.xml, mine.start, mine.end, this.used);
+      return this.xml.toString('utf8', mine.start, mine.end);
+    }
+    const own = mine ? this.parse(mine) : undefined;
+    if (own && number <= top) {
+      const cells = own.cells.map((cell) => this.copy(cell, number, number)).join('');
+      return `<row${own.attributes}>${cells}</row>`;
+    }
+    if (own && number <= this.oldLastData && !this.originIndex.has(number)) {
+      for (const cell of this.insideCells(own)) this.drop(cell);
+    }
+    const beside = (cell: ParsedCell) =>
+      cell.col < left || cell.col > right ? this.copy(cell, number, number) : '';
+    const before = own
+      ? own.cells
+          .filter((cell) => cell.col < left)
+          .map(beside)
+          .join('')
+      : '';
+    const after = own
+      ? own.cells
+          .filter((cell) => cell.col > right)
+          .map(beside)
+          .join('')
+      : '';
+    const inside = theirs ? this.tableCells(theirs) : '';
+    let attributes = '';
+    if (number <= this.newBottom) {
+      const source = theirs && theirs.kind !== 'new' ? theirs.source : undefined;
+      attributes = source ? this.parse(source).attributes : '';
+    } else if (number > oldBottom && own) attributes = own.attributes;
+    const cells = before + inside + after;
+    if (!cells && !worthKeeping(attributes)) return '';
+    return `<row r="${number}"${rowAttributes(attributes)}${cells ? `>${cells}</row>` : '/>'}`;
+  }
+
+  /** Whether the original row stands in the output as it is: same place, same cells. */
+  private unchanged(mine: RowSpan, theirs: TableRow | undefined): boolean {
+    if (!theirs || theirs.kind === 'new' || theirs.source?.start !== mine.start) return false;
+    return theirs.kind === 'moved' || this.patch.rows[theirs.index].cells.every((cell) => cell === undefined);
+  }
+
+  private tableCells(row: TableRow): string {
+    if (row.kind === 'moved') {
+      const from = row.source.number;
+      return this.insideCells(this.parse(row.source))
+        .map((cell) => this.copy(cell, from, row.out))
+        .join('');
+    }
+    const { left, rows, calculatedFormulas, columnStyles, top } = this.patch;
+    const origin: (ParsedCell | undefined)[] = new Array<ParsedCell | undefined>(this.width);
+    if (row.kind === 'body' && row.source) {
+      for (const cell of this.insideCells(this.parse(row.source))) origin[cell.col - left] = cell;
+    }
+    const from = row.kind === 'body' ? rows[row.index].origin : 0;
+    // The blank row an empty table keeps holds nothing, not even a calculated column's formula.
+    const values = row.index >= 0 ? rows[row.index].cells : new Array<null>(this.width).fill(null);
+    let out = '';
+    for (let j = 0; j < this.width; j += 1) {
+      const value = values[j];
+      const kept = origin[j];
+      const ref = cellRef(row.out, left + j);
+      if (row.kind === 'body') {
+        if (value === undefined) {
+          if (kept) out += this.copy(kept, from, row.out);
+          continue;
+        }
+        if (kept) this.drop(kept);
+        const s = kept ? attributeOf(kept.attributes, 's') : undefined;
+        out += this.fresh(ref, value, s === undefined ? columnStyles[j] : Number(s));
+        continue;
+      }
+      const formula = calculatedFormulas[j];
+      if (value === undefined && formula !== undefined) {
+        // A calculated column's formula is that of its first data row; A1 references follow the row.
+        out += this.fresh(ref, { formula: shiftFormula(formula, row.out - top - 1, 0) }, columnStyles[j]);
+      } else out += this.fresh(ref, value ?? null, columnStyles[j]);
+    }
+    return out;
+  }
+
+  private fresh(ref: string, cell: CellValue | FormulaCell, style: number | undefined): string {
+    if (cell !== null && typeof cell === 'object') this.formulasMoved = true;
+    return cellXml(ref, cell, style, this.options);
+  }
+
+  /** An original cell written again at `toRow`. */
+  private copy(cell: ParsedCell, fromRow: number, toRow: number): string {
+    const index = sharedStringOf(cell);
+    if (index !== undefined) this.used.add(index);
+    if (toRow !== fromRow && hasFormula(cell)) this.formulasMoved = true;
+    return this.shared.moved(cell, fromRow, toRow);
+  }
+
+  /** An original cell that is not written again. */
+  private drop(cell: ParsedCell): void {
+    const index = sharedStringOf(cell);
+    if (index !== undefined) this.dropped.add(index);
+    if (hasFormula(cell)) this.formulasMoved = true;
+  }
+}

@@ -1,0 +1,179 @@
+import { attributeOf } from '../xml-scan';
+import { columnNumber } from './cell-ref';
+
+/** Sheet XML this layer does not rewrite (prefixed elements, rows out of order…): the caller must not patch it. */
+export class SheetPatchUnsupported extends Error {}
+
+/** Where a sheet part's `<sheetData>` stands, as byte offsets. */
+export interface SheetLayout {
+  /** `<sheetData`. */
+  start: number;
+  /** Just after the open tag (or after `<sheetData/>`). */
+  openEnd: number;
+  /** `</sheetData>`, or `openEnd` when the element is empty. */
+  closeStart: number;
+  /** Just after the element. */
+  end: number;
+}
+
+export function sheetLayout(xml: Buffer): SheetLayout {
+  if (xml.includes(':sheetData')) throw new SheetPatchUnsupported('prefixed sheet XML');
+  const start = xml.indexOf('<sheetData');
+  if (start < 0) throw new SheetPatchUnsupported('a sheet without <sheetData>');
+  const openEnd = xml.indexOf('>', start) + 1;
+  if (xml[openEnd - 2] === 0x2f) return { start, openEnd, closeStart: openEnd, end: openEnd };
+  const closeStart = xml.indexOf('</sheetData>', openEnd);
+  if (closeStart < 0) throw new SheetPatchUnsupported('an unterminated <sheetData>');
+  return { start, openEnd, closeStart, end: closeStart + '</sheetData>'.length };
+}
+
+/** One `<row>` element: its number (given or implied) and its bytes. */
+export interface RowSpan {
+  number: number;
+  start: number;
+  end: number;
+}
+
+/** The rows of `<sheetData>` in order, found by their tags alone (no cell is read). */
+export function* rowSpans(xml: Buffer, layout: SheetLayout): Generator<RowSpan> {
+  let pos = layout.openEnd;
+  let previous = 0;
+  while (pos < layout.closeStart) {
+    const start = xml.indexOf('<row', pos);
+    if (start < 0 || start >= layout.closeStart) return;
+    if (!isTagEnd(xml[start + 4])) {
+      pos = start + 4;
+      continue;
+    }
+    const tagEnd = xml.indexOf('>', start);
+    let end: number;
+    if (xml[tagEnd - 1] === 0x2f) end = tagEnd + 1;
+    else {
+      const close = xml.indexOf('</row>', tagEnd);
+      if (close < 0 || close > layout.closeStart) throw new SheetPatchUnsupported('an unterminated <row>');
+      end = close + '</row>'.length;
+    }
+    const r = attributeOf(xml.toString('latin1', start + 4, tagEnd), 'r');
+    const number = r === undefined ? previous + 1 : Number(r);
+    if (!(number > previous)) throw new SheetPatchUnsupported('rows out of order');
+    previous = number;
+    yield { number, start, end };
+    pos = end;
+  }
+}
+
+function isTagEnd(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x3e || byte === 0x2f || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+}
+
+/** A `<c>` element as it stands in the original. */
+export interface ParsedCell {
+  col: number;
+  /** The whole element. */
+  text: string;
+  /** Between `<c` and the open tag's `>` or `/>`. */
+  attributes: string;
+}
+
+export interface ParsedRow {
+  number: number;
+  /** Between `<row` and the open tag's `>` or `/>`. */
+  attributes: string;
+  cells: ParsedCell[];
+}
+
+/** The row's cells; other children of a row (an `<extLst>`) are not kept when the row is rebuilt. */
+export function parseRow(xml: Buffer, span: RowSpan): ParsedRow {
+  const text = xml.toString('utf8', span.start, span.end);
+  const tagEnd = text.indexOf('>');
+  const selfClosing = text[tagEnd - 1] === '/';
+  const row: ParsedRow = {
+    number: span.number,
+    attributes: text.slice(4, selfClosing ? tagEnd - 1 : tagEnd),
+    cells: [],
+  };
+  if (selfClosing) return row;
+  let pos = tagEnd + 1;
+  let previous = 0;
+  for (;;) {
+    const start = text.indexOf('<c', pos);
+    if (start < 0) break;
+    const after = text.charCodeAt(start + 2);
+    if (!isTagEnd(after)) {
+      pos = start + 2;
+      continue;
+    }
+    const openEnd = text.indexOf('>', start);
+    const bare = text[openEnd - 1] === '/';
+    const end = bare ? openEnd + 1 : text.indexOf('</c>', openEnd) + '</c>'.length;
+    if (end < openEnd) throw new SheetPatchUnsupported('an unterminated <c>');
+    const attributes = text.slice(start + 2, bare ? openEnd - 1 : openEnd);
+    const ref = attributeOf(attributes, 'r');
+    const col = ref === undefined ? previous + 1 : columnNumber(ref.replace(/\d+$/, ''));
+    if (!(col > previous)) throw new SheetPatchUnsupported('cells out of order');
+    previous = col;
+    row.cells.push({ col, text: text.slice(start, end), attributes });
+    pos = end;
+  }
+  return row;
+}
+
+/** The shared string a `t="s"` cell shows, or undefined for any other cell. */
+export function sharedStringOf(cell: ParsedCell): number | undefined {
+  if (attributeOf(cell.attributes, 't') !== 's') return undefined;
+  const v = /<v>\s*(\d+)\s*<\/v>/.exec(cell.text);
+  return v ? Number(v[1]) : undefined;
+}
+
+/** The shared strings (`t="s"` cells) a sheet part refers to, by a scan of its bytes. */
+export function sharedStringRefs(sheetXml: Buffer): Set<number> {
+  const refs = new Set<number>();
+  const layout = sheetLayout(sheetXml);
+  addSharedStringRefs(sheetXml, layout.openEnd, layout.closeStart, refs);
+  return refs;
+}
+
+const LT = 0x3c;
+const GT = 0x3e;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+
+/** Adds the shared strings of the `t="s"` cells between `from` and `to` to `into`. */
+export function addSharedStringRefs(xml: Buffer, from: number, to: number, into: Set<number>): void {
+  let pos = from;
+  while (pos < to) {
+    const start = xml.indexOf('<c', pos);
+    if (start < 0 || start >= to) return;
+    pos = start + 2;
+    if (!isTagEnd(xml[pos])) continue;
+    const tagEnd = xml.indexOf(GT, pos);
+    if (tagEnd < 0) return;
+    pos = tagEnd + 1;
+    if (xml[tagEnd - 1] === 0x2f || !isSharedStringTag(xml, start + 2, tagEnd)) continue;
+    // A t="s" cell holds nothing but <v>index</v>.
+    let at = tagEnd + 1;
+    while (xml[at] !== LT && at < to) at += 1;
+    if (xml[at + 1] !== 0x76 /* v */ || xml[at + 2] !== GT) continue;
+    at += 3;
+    let index = 0;
+    let digits = 0;
+    for (; xml[at] >= 0x30 && xml[at] <= 0x39; at += 1, digits += 1) index = index * 10 + (xml[at] - 0x30);
+    if (digits > 0) into.add(index);
+  }
+}
+
+/** Whether the attributes between `from` and `to` hold `t="s"` (or `t='s'`). */
+function isSharedStringTag(xml: Buffer, from: number, to: number): boolean {
+  for (let i = from; i + 4 < to; i += 1) {
+    if (xml[i] !== 0x74 /* t */ || !isTagEnd(xml[i - 1])) continue;
+    let at = i + 1;
+    while (isTagEnd(xml[at]) && at < to) at += 1;
+    if (xml[at] !== 0x3d /* = */) continue;
+    at += 1;
+    while (isTagEnd(xml[at]) && at < to) at += 1;
+    const quote = xml[at];
+    if (quote !== QUOTE && quote !== APOSTROPHE) continue;
+    return xml[at + 1] === 0x73 /* s */ && xml[at + 2] === quote;
+  }
+  return false;
+}
