@@ -27,6 +27,22 @@ export interface ErrorParams {
   workbookTooLarge: { file?: string; part?: string; limit: Bilingual | string; actual: string };
   /** A part of the package does not inflate, or inflates to other bytes than its checksum says. */
   damagedPart: { file?: string; part: string; reason: Bilingual };
+  /** Cells in the table's columns just below it (rows `first`–`last`): what deleting its last rows once left. */
+  ghostRows: { table: string; sheet: string; first: number; last: number };
+  /**
+   * The table part lists `columns` columns (its `count` says `declared`, when that differs) but its
+   * range `ref` is `width` columns wide: Excel offers to repair such a file.
+   */
+  tableWidthMismatch: {
+    table: string;
+    sheet: string;
+    ref: string;
+    columns: number;
+    width: number;
+    declared?: number;
+  };
+  /** The header cell `cell` reads `header`, the table part names its column `column`. */
+  tableHeaderMismatch: { table: string; sheet: string; cell: string; header: string; column: string };
 }
 
 export type ErrorCode = keyof ErrorParams;
@@ -120,6 +136,24 @@ const ERROR_TEXTS: Texts = {
       en: `The workbook${file} is damaged: its part ${p.part} cannot be read (${p.reason.en}). Open it in Excel, which offers to repair it, or restore a backup.`,
     };
   },
+  ghostRows: (p) => {
+    const one = p.first === p.last;
+    return {
+      pl: `${one ? `Wiersz ${p.first}` : `Wiersze ${p.first}–${p.last}`} pod tabelą ${p.table} na arkuszu „${p.sheet}” ${one ? 'zawiera' : 'zawierają'} dane, ale nie ${one ? 'należy' : 'należą'} do tabeli — to zwykle pozostałości usuniętych rekordów. Uruchom „relacje repair”: dołączy je do tabeli; potem sprawdź je i usuń zbędne.`,
+      en: `${one ? `Row ${p.first}` : `Rows ${p.first}–${p.last}`} below the table ${p.table} on the sheet "${p.sheet}" ${one ? 'holds' : 'hold'} data but ${one ? 'is' : 'are'} not part of the table, usually leftovers of deleted records. Run "relacje repair": it takes them into the table; then check them and delete those you do not need.`,
+    };
+  },
+  tableWidthMismatch: (p) => {
+    const declared = p.declared !== undefined && p.declared !== p.columns;
+    return {
+      pl: `Tabela ${p.table} na arkuszu „${p.sheet}” ma w definicji inną liczbę kolumn (${p.columns}${declared ? `, a deklaruje ${p.declared}` : ''}) niż szerokość jej zakresu ${p.ref} (${p.width}), więc Excel zaproponuje naprawę pliku. Uruchom „relacje repair”, aby dopasować kolumny tabeli do nagłówków.`,
+      en: `The table ${p.table} on the sheet "${p.sheet}" defines ${p.columns} columns${declared ? ` (and declares ${p.declared})` : ''} but its range ${p.ref} is ${p.width} wide, so Excel will offer to repair the file. Run "relacje repair" to match the table's columns to its headers.`,
+    };
+  },
+  tableHeaderMismatch: (p) => ({
+    pl: `Nagłówek w komórce ${p.cell} („${p.header}”) różni się od nazwy kolumny „${p.column}” w definicji tabeli ${p.table} na arkuszu „${p.sheet}”, więc Excel zaproponuje naprawę pliku. Uruchom „relacje repair”, aby je uzgodnić.`,
+    en: `The header in the cell ${p.cell} ("${p.header}") differs from the name "${p.column}" the table ${p.table} on the sheet "${p.sheet}" gives its column, so Excel will offer to repair the file. Run "relacje repair" to make them agree.`,
+  }),
 };
 
 /** The product's error: a kind, its parameters, and a message in both languages. */

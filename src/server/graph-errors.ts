@@ -35,6 +35,9 @@ const GRAPH_STATUS: { [C in ErrorCode]: [number, string] } = {
   unavailable: [503, 'ServiceNotAvailable'],
   workbookTooLarge: [413, 'RequestEntityTooLarge'],
   damagedPart: [400, 'InvalidArgument'],
+  ghostRows: [400, 'InvalidArgument'],
+  tableWidthMismatch: [400, 'InvalidArgument'],
+  tableHeaderMismatch: [400, 'InvalidArgument'],
 };
 
 function errorBody(code: string, message: string, relacje?: RelacjeError): GraphErrorBody {

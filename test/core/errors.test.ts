@@ -52,7 +52,25 @@ const EXAMPLES: { [C in keyof ErrorParams]: [ErrorParams[C], string[]] } = {
     { file: 'crm.xlsx', part: 'xl/styles.xml', reason: { pl: 'zła suma kontrolna', en: 'bad checksum' } },
     ['crm.xlsx', 'xl/styles.xml'],
   ],
+  ghostRows: [
+    { table: 'tClients', sheet: 'Klienci', first: 12, last: 14 },
+    ['tClients', 'Klienci', '12–14', 'relacje repair'],
+  ],
+  tableWidthMismatch: [
+    { table: 'tClients', sheet: 'Klienci', ref: 'A1:AD5', columns: 28, width: 30, declared: 29 },
+    ['tClients', 'Klienci', 'A1:AD5', '28', '29', '30', 'relacje repair'],
+  ],
+  tableHeaderMismatch: [
+    { table: 'tClients', sheet: 'Klienci', cell: 'B1', header: 'Nazwa firmy', column: 'Nazwa' },
+    ['tClients', 'Klienci', 'B1', 'Nazwa firmy', 'Nazwa', 'relacje repair'],
+  ],
 };
+
+test('one ghost row is named as one row', () => {
+  const error = new RelacjeError('ghostRows', { table: 'tClients', sheet: 'Klienci', first: 7, last: 7 });
+  expect(error.messageIn('pl')).toMatch(/^Wiersz 7 pod tabelą tClients na arkuszu „Klienci” zawiera dane/);
+  expect(error.messageIn('en')).toMatch(/^Row 7 below the table tClients on the sheet "Klienci" holds data/);
+});
 
 describe('every error kind', () => {
   test.each(Object.keys(EXAMPLES) as (keyof ErrorParams)[])(
