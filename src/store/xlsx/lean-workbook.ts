@@ -1,6 +1,7 @@
 import type { RawCell } from '../../core/cells';
+import { RelacjeError } from '../../core/errors';
 import type { CellSource, SourceCell, SourceRow, TableShape } from './table-reader';
-import { attributeOf, attributesOf, decodeXmlText, scanXml, type XmlVisitor } from './xml-scan';
+import { attributeOf, attributesOf, decodeXmlText, localName, scanXml, type XmlVisitor } from './xml-scan';
 import { LeanReadUnsupported, ZipEntries } from './zip-entries';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- small ExcelJS helpers, by path, so that reading never loads ExcelJS itself */
@@ -11,70 +12,209 @@ const excelUtils = require('exceljs/lib/utils/utils') as {
 const defaultNumFormats = require('exceljs/lib/xlsx/defaultnumformats') as Record<string, { f: string }>;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+export interface LeanReadOptions {
+  /**
+   * Read whatever Excel (desktop and web), LibreOffice and Google Sheets save, correctly rather
+   * than as ExcelJS would: merged cells, hyperlinks, shared formulas whose master is elsewhere,
+   * bare cells, prefixed XML, parts found through their relationships under any name, rich text
+   * anywhere, `t="d"` dates, and formulas' cached results, falsy ones included.
+   * `LeanReadUnsupported` then means a damaged file, not a different reading.
+   */
+  permissive?: boolean;
+  /** Rows one pass over a sheet may meet before it ends in `workbookTooLarge`. */
+  maxRows?: number;
+  /** Cells one pass over a sheet (and strings the shared strings part) may hold, likewise. */
+  maxCells?: number;
+}
+
+/** Generous: Excel's own sheet holds at most 1,048,576 rows. */
+export const LEAN_READ_LIMITS = Object.freeze({ maxRows: 2_000_000, maxCells: 50_000_000 });
+
+interface Limits {
+  maxRows: number;
+  maxCells: number;
+}
+
+/** A relationship of a part: where it points, resolved to a part name, and what kind it is. */
+interface Relationship {
+  /** As written. */
+  target: string;
+  /** The part it names, relative targets resolved against the source part's folder. */
+  part: string;
+  /** The type's last segment: `worksheet`, `table`, `styles`, `sharedStrings`, `officeDocument`… */
+  kind: string;
+  external: boolean;
+}
+
 /**
  * The lean reader: the parts of an .xlsx the store reads (sheet names, table definitions, shared
  * strings, number formats and the cells of the sheets holding our tables), straight from the ZIP,
- * without ExcelJS's model of every cell and its style. Each cell comes out as ExcelJS would give
- * it: the same rules for types, shared and inline strings, rich text, formulas' cached results,
- * `_xHHHH_` escapes and dates. Whatever it does not read exactly as ExcelJS does (merged cells,
- * hyperlinks, unusual part names, CDATA…) is `LeanReadUnsupported`, and the caller uses ExcelJS.
+ * without ExcelJS's model of every cell and its style.
+ *
+ * By default each cell comes out as ExcelJS would give it: the same rules for types, shared and
+ * inline strings, rich text, formulas' cached results, `_xHHHH_` escapes and dates; whatever it
+ * does not read exactly as ExcelJS does (merged cells, hyperlinks, unusual part names, CDATA…)
+ * is `LeanReadUnsupported`, and the caller uses ExcelJS. With `permissive` it reads what the
+ * file says, the way Excel does (see `LeanReadOptions`).
  */
 export class LeanWorkbook {
   private readonly zip: ZipEntries;
-  private readonly date1904: boolean;
+  /** Dates are counted from 1904 (old Mac workbooks): serial 0 is 1904-01-01. */
+  readonly date1904: boolean;
   /** Worksheets in workbook order. */
   readonly sheets: LeanSheetEntry[] = [];
+  private readonly permissive: boolean;
+  private readonly limits: Limits;
+  private stylesPart = 'xl/styles.xml';
+  private stringsPart = 'xl/sharedStrings.xml';
   private dateStyles: boolean[] | undefined;
   private sharedStrings: SharedString[] | undefined;
+  private lowerCaseNames: Map<string, string> | undefined;
 
-  constructor(content: Buffer) {
+  constructor(content: Buffer, options: LeanReadOptions = {}) {
+    this.permissive = options.permissive === true;
+    this.limits = {
+      maxRows: options.maxRows ?? LEAN_READ_LIMITS.maxRows,
+      maxCells: options.maxCells ?? LEAN_READ_LIMITS.maxCells,
+    };
     this.zip = new ZipEntries(content);
+    this.date1904 = this.permissive ? this.readWorkbookPermissively() : this.readWorkbookAsExcelJs();
+  }
+
+  private readWorkbookAsExcelJs(): boolean {
     const workbookXml = this.text('xl/workbook.xml');
     if (workbookXml === undefined) throw new LeanReadUnsupported('no workbook part');
-    const rels = this.relationships('xl/_rels/workbook.xml.rels');
+    const rels = this.relationships('xl/_rels/workbook.xml.rels', 'xl/workbook.xml');
     let date1904 = false;
     scanXml(workbookXml, {
       open: (name, attributes) => {
         if (name === 'workbookPr') date1904 = attributeOf(attributes, 'date1904') === '1';
         if (name !== 'sheet') return;
         const attrs = attributesOf(attributes);
-        const target = rels.get(attrs['r:id'] ?? '');
+        const target = rels.get(attrs['r:id'] ?? '')?.target;
         if (target === undefined) return;
         // The part a sheet names, resolved as ExcelJS resolves it; other parts (chart sheets) are no worksheets.
         const part = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
         const number = /xl\/worksheets\/sheet(\d+)[.]xml/.exec(part)?.[1];
         if (number === undefined || !this.zip.has(part)) return;
-        this.sheets.push({ name: attrs.name, part, number });
+        this.sheets.push({
+          name: attrs.name ?? '',
+          part,
+          number,
+          relationships: `xl/worksheets/_rels/sheet${number}.xml.rels`,
+        });
       },
       close: () => undefined,
     });
-    this.date1904 = date1904;
+    return date1904;
+  }
+
+  /** The workbook part found from the package's own relationships, its sheets from its relationships. */
+  private readWorkbookPermissively(): boolean {
+    const office = [...this.relationships('_rels/.rels', '').values()].find(
+      (r) => r.kind === 'officeDocument' && !r.external && this.partName(r.part) !== undefined,
+    );
+    const workbookPart = office ? this.partName(office.part)! : this.partName('xl/workbook.xml');
+    const workbookXml = workbookPart === undefined ? undefined : this.text(workbookPart);
+    if (workbookPart === undefined || workbookXml === undefined) {
+      throw new LeanReadUnsupported('no workbook part');
+    }
+    const rels = this.relationships(relationshipsPartOf(workbookPart), workbookPart);
+    for (const rel of rels.values()) {
+      const part = rel.external ? undefined : this.partName(rel.part);
+      if (part === undefined) continue;
+      if (rel.kind === 'styles') this.stylesPart = part;
+      else if (rel.kind === 'sharedStrings') this.stringsPart = part;
+    }
+    let date1904 = false;
+    let inSheets = 0;
+    scanXml(workbookXml, {
+      open: (qualified, attributes) => {
+        const name = localName(qualified);
+        if (name === 'workbookPr') {
+          const value = attributesOf(attributes).date1904;
+          date1904 = value === '1' || value === 'true';
+        } else if (name === 'sheets') {
+          inSheets += 1;
+        } else if (name === 'sheet' && inSheets > 0) {
+          const attrs = attributesOf(attributes);
+          const rel = rels.get(relationshipIdOf(attrs) ?? '');
+          if (!rel || rel.external || (rel.kind !== 'worksheet' && rel.kind !== '')) return;
+          const part = this.partName(rel.part);
+          if (part === undefined) return;
+          const number = /^xl\/worksheets\/sheet(\d+)[.]xml$/.exec(part)?.[1] ?? '';
+          this.sheets.push({
+            name: attrs.name ?? '',
+            part,
+            number,
+            relationships: relationshipsPartOf(part),
+          });
+        }
+      },
+      close: (qualified) => {
+        if (localName(qualified) === 'sheets') inSheets -= 1;
+      },
+    });
+    return date1904;
+  }
+
+  /**
+   * The ZIP entry holding `part`: the name itself or, as OPC part names are compared without
+   * regard to case (and may be percent-encoded), the entry that matches it so.
+   */
+  private partName(part: string): string | undefined {
+    if (this.zip.has(part)) return part;
+    if (!this.permissive) return undefined;
+    let decoded = part;
+    try {
+      decoded = decodeURIComponent(part);
+    } catch {
+      // Not percent-encoded after all.
+    }
+    if (this.zip.has(decoded)) return decoded;
+    this.lowerCaseNames ??= new Map(this.zip.names().map((name) => [name.toLowerCase(), name]));
+    return this.lowerCaseNames.get(decoded.toLowerCase());
   }
 
   /**
    * The tables a sheet's relationships point to, from their small parts alone; reading the sheet
-   * (`cells`) checks that its <tableParts> does list them, as ExcelJS requires.
+   * (`cells`) checks that its <tableParts> does list them, as ExcelJS requires (not when permissive).
    */
   tablesOf(sheet: LeanSheetEntry): LeanTable[] {
     const tables: LeanTable[] = [];
-    for (const [id, target] of this.relationships(`xl/worksheets/_rels/sheet${sheet.number}.xml.rels`)) {
-      const table = /^\.\.\/tables\/(table\d+)[.]xml$/.exec(target)?.[1];
-      const xml = table === undefined ? undefined : this.text(`xl/tables/${table}.xml`);
-      if (xml !== undefined) tables.push({ ...tableOf(xml), relationship: id });
+    if (!this.permissive) {
+      const rels = this.relationships(`xl/worksheets/_rels/sheet${sheet.number}.xml.rels`, sheet.part);
+      for (const [id, { target }] of rels) {
+        const table = /^\.\.\/tables\/(table\d+)[.]xml$/.exec(target)?.[1];
+        const xml = table === undefined ? undefined : this.text(`xl/tables/${table}.xml`);
+        if (xml !== undefined) tables.push({ ...tableOf(xml, false), relationship: id });
+      }
+      return tables;
+    }
+    const rels = this.relationships(sheet.relationships ?? relationshipsPartOf(sheet.part), sheet.part);
+    for (const [id, rel] of rels) {
+      if (rel.kind !== 'table' || rel.external) continue;
+      const part = this.partName(rel.part);
+      const xml = part === undefined ? undefined : this.text(part);
+      if (xml !== undefined) tables.push({ ...tableOf(xml, true), relationship: id, part });
     }
     return tables;
   }
 
   /** The sheet's cells, read row by row on each pass; `table` must be one the sheet lists. */
   cells(sheet: LeanSheetEntry, table?: LeanTable): CellSource {
-    const xml = this.zip.read(sheet.part)!;
-    if (table && !listsTablePart(xml, table.relationship)) {
+    const part = this.partName(sheet.part);
+    const xml = part === undefined ? undefined : this.zip.read(part);
+    if (xml === undefined) throw new LeanReadUnsupported(`no part ${sheet.part}`);
+    if (table && !this.permissive && !listsTablePart(xml, table.relationship)) {
       throw new LeanReadUnsupported(`${sheet.name} does not list the table ${table.name}`);
     }
     return new LeanSheet(sheet.name, xml, {
       dateStyles: this.styles(),
       sharedStrings: () => this.strings(),
       date1904: this.date1904,
+      permissive: this.permissive,
+      limits: this.limits,
     });
   }
 
@@ -82,57 +222,86 @@ export class LeanWorkbook {
     return this.zip.read(part)?.toString('utf8');
   }
 
-  private relationships(part: string): Map<string, string> {
-    const rels = new Map<string, string>();
-    const xml = this.text(part);
+  /** A part's relationships by id; `source` is the part they belong to ('' for the package's own). */
+  private relationships(part: string, source: string): Map<string, Relationship> {
+    const rels = new Map<string, Relationship>();
+    const found = this.partName(part);
+    const xml = found === undefined ? undefined : this.text(found);
     if (xml === undefined) return rels;
     scanXml(xml, {
       open: (name, attributes) => {
-        if (name !== 'Relationship') return;
+        if ((this.permissive ? localName(name) : name) !== 'Relationship') return;
         const attrs = attributesOf(attributes);
-        rels.set(attrs.Id, attrs.Target);
+        if (attrs.Id === undefined || attrs.Target === undefined) return;
+        const type = attrs.Type ?? '';
+        rels.set(attrs.Id, {
+          target: attrs.Target,
+          part: resolvePart(source, attrs.Target),
+          kind: type.slice(type.lastIndexOf('/') + 1),
+          external: attrs.TargetMode === 'External',
+        });
       },
       close: () => undefined,
     });
     return rels;
   }
 
-  /** Which cell style ids (`s`) format numbers as dates, as ExcelJS decides it. */
+  /** Which cell style ids (`s`) format numbers as dates, as ExcelJS decides it (or as Excel does). */
   private styles(): boolean[] {
     if (this.dateStyles) return this.dateStyles;
     const formats = new Map<number, string>();
     const numFmtIds: number[] = [];
-    const xml = this.text('xl/styles.xml');
+    const xml = this.text(this.stylesPart);
+    const name = this.permissive ? localName : (qualified: string) => qualified;
     let inCellXfs = 0;
     let inNumFmts = 0;
     if (xml !== undefined) {
       scanXml(xml, {
-        open: (name, attributes) => {
-          if (name === 'numFmts') inNumFmts += 1;
-          else if (name === 'numFmt' && inNumFmts > 0) {
+        open: (qualified, attributes) => {
+          const element = name(qualified);
+          if (element === 'numFmts') inNumFmts += 1;
+          else if (element === 'numFmt' && inNumFmts > 0) {
             const attrs = attributesOf(attributes);
-            formats.set(parseInt(attrs.numFmtId, 10), attrs.formatCode.replace(/[\\](.)/g, '$1'));
-          } else if (name === 'cellXfs') {
+            const code = attrs.formatCode ?? '';
+            formats.set(
+              parseInt(attrs.numFmtId, 10),
+              this.permissive ? code : code.replace(/[\\](.)/g, '$1'),
+            );
+          } else if (element === 'cellXfs') {
             inCellXfs += 1;
-          } else if (name === 'xf' && inCellXfs > 0) {
-            numFmtIds.push(parseInt(attributeOf(attributes, 'numFmtId') ?? '', 10));
+          } else if (element === 'xf' && inCellXfs > 0) {
+            numFmtIds.push(parseInt(attributesOf(attributes).numFmtId ?? '', 10));
           }
         },
-        close: (name) => {
-          if (name === 'cellXfs') inCellXfs -= 1;
-          if (name === 'numFmts') inNumFmts -= 1;
+        close: (qualified) => {
+          const element = name(qualified);
+          if (element === 'cellXfs') inCellXfs -= 1;
+          if (element === 'numFmts') inNumFmts -= 1;
         },
       });
     }
     this.dateStyles = numFmtIds.map((id) => {
       if (!id) return false;
+      if (this.permissive) return isDateFormat(formats.get(id) ?? defaultNumFormats[id]?.f);
       return excelUtils.isDateFmt(formats.get(id) || defaultNumFormats[id]?.f);
     });
     return this.dateStyles;
   }
 
+  /** Shared string `index` as text ('' for one without text), for readers of small sheets. */
+  sharedString(index: number): string {
+    const raw = this.strings()[index]?.raw;
+    return raw === null || raw === undefined ? '' : String(raw);
+  }
+
   private strings(): SharedString[] {
-    this.sharedStrings ??= readSharedStrings(this.zip.read('xl/sharedStrings.xml'));
+    if (!this.sharedStrings) {
+      const part = this.partName(this.stringsPart);
+      const xml = part === undefined ? undefined : this.zip.read(part);
+      this.sharedStrings = this.permissive
+        ? readSharedStringsPermissively(xml, this.limits.maxCells)
+        : readSharedStrings(xml, this.limits.maxCells);
+    }
     return this.sharedStrings;
   }
 }
@@ -140,11 +309,67 @@ export class LeanWorkbook {
 export interface LeanSheetEntry {
   name: string;
   part: string;
-  /** N of `sheetN.xml`: ExcelJS finds a sheet's relationships by it. */
+  /** N of `sheetN.xml` ('' for a part named otherwise): ExcelJS finds a sheet's relationships by it. */
   number: string;
+  /** The sheet's relationships part; by default the one beside `part`. */
+  relationships?: string;
 }
 
-export type LeanTable = TableShape & { name: string; relationship?: string };
+export type LeanTable = Omit<TableShape, 'columns'> & {
+  name: string;
+  relationship?: string;
+  /** The table part (permissive reads). */
+  part?: string;
+  columns: readonly { name: string; calculatedColumnFormula?: string }[];
+  /** 1 unless the table has no header row (permissive reads; 0 is `LeanReadUnsupported` by default). */
+  headerRowCount?: number;
+};
+
+/** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
+function relationshipsPartOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/**
+ * The part a relationship's target names: an absolute target (`/xl/worksheets/sheet1.xml`) from
+ * the package's root, a relative one from the folder of its source part, `.` and `..` resolved.
+ */
+function resolvePart(source: string, target: string): string {
+  const trimmed = target.trim().replace(/\\/g, '/');
+  const base = trimmed.startsWith('/') ? [] : source.split('/').slice(0, -1);
+  const segments = [...base];
+  for (const segment of trimmed.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  return segments.join('/');
+}
+
+/** A relationship id attribute, whatever prefix its namespace was given (`r:id` most often). */
+function relationshipIdOf(attrs: Record<string, string>): string | undefined {
+  if (attrs['r:id'] !== undefined) return attrs['r:id'];
+  const key = Object.keys(attrs).find((name) => name.endsWith(':id'));
+  return key === undefined ? undefined : attrs[key];
+}
+
+/**
+ * Whether a number format shows a date or time, as Excel decides it: a day, month, year, hour or
+ * second code in its first section, outside quoted text, escaped characters, fills, paddings and
+ * bracketed colours or locales; an elapsed time (`[h]:mm`) counts as a time. LibreOffice's
+ * boolean format (`"TRUE";"TRUE";"FALSE"`) and currencies (`#,##0.00 [$zł-415]`) are no dates.
+ */
+export function isDateFormat(code: string | undefined): boolean {
+  if (!code) return false;
+  const bare = code.replace(/"[^"]*"|\\.|_.|\*./g, '');
+  if (/\[(?:h+|m+|s+)\]/i.test(bare)) return true;
+  const first = bare
+    .replace(/\[[^\]]*\]/g, '')
+    .split(';')[0]
+    .replace(/general/gi, '');
+  return /[dmyhs]/i.test(first);
+}
 
 function listsTablePart(sheetXml: Buffer, relationship: string | undefined): boolean {
   const partsAt = sheetXml.lastIndexOf('<tableParts');
@@ -159,25 +384,51 @@ function listsTablePart(sheetXml: Buffer, relationship: string | undefined): boo
   return listed;
 }
 
-function tableOf(xml: string): LeanTable {
+function tableOf(xml: string, permissive: boolean): LeanTable {
   let table: LeanTable | undefined;
+  let column: { name: string; calculatedColumnFormula?: string } | undefined;
+  let formula: string[] | undefined;
   scanXml(xml, {
-    open: (name, attributes) => {
-      const attrs = attributesOf(attributes);
+    open: (qualified, attributes) => {
+      const name = permissive ? localName(qualified) : qualified;
       if (name === 'table') {
+        const attrs = attributesOf(attributes);
         table = {
           name: attrs.name,
           tableRef: attrs.ref,
-          totalsRow: attrs.totalsRowCount === '1',
+          totalsRow: permissive
+            ? parseInt(attrs.totalsRowCount ?? '0', 10) > 0
+            : attrs.totalsRowCount === '1',
           columns: [],
         };
+        if (permissive) table.headerRowCount = parseInt(attrs.headerRowCount ?? '1', 10) === 0 ? 0 : 1;
       } else if (name === 'tableColumn' && table) {
-        (table.columns as { name: string }[]).push({ name: attrs.name });
+        const attrs = attributesOf(attributes);
+        column = { name: permissive ? unescapeAnyCase(attrs.name ?? '') : attrs.name };
+        (table.columns as { name: string }[]).push(column);
+      } else if (permissive && name === 'calculatedColumnFormula' && column) {
+        formula = [];
       }
     },
-    close: () => undefined,
+    text: permissive
+      ? (raw) => {
+          if (formula) formula.push(decodeXmlText(raw));
+        }
+      : undefined,
+    close: (qualified) => {
+      const name = permissive ? localName(qualified) : qualified;
+      if (name === 'calculatedColumnFormula' && column && formula) {
+        column.calculatedColumnFormula = formula.join('');
+        formula = undefined;
+      } else if (name === 'tableColumn') {
+        column = undefined;
+      }
+    },
   });
   if (!table?.name || !table.tableRef) throw new LeanReadUnsupported('table definition');
+  if (!/^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}(?::\$?[A-Z]{1,3}\$?[1-9]\d{0,6})?$/.test(table.tableRef)) {
+    throw new LeanReadUnsupported('table range');
+  }
   return table;
 }
 
@@ -186,6 +437,13 @@ function unescapeOoxml(text: string): string {
   return text.indexOf('_x') < 0
     ? text
     : text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** `_xHHHH_` escapes as Excel and LibreOffice decode them: either case of hex digits. */
+function unescapeAnyCase(text: string): string {
+  return text.indexOf('_x') < 0
+    ? text
+    : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** A shared string as a cell shows it: its text, and whether ExcelJS's value would count as empty. */
@@ -200,10 +458,22 @@ const SIMPLE_ATTRIBUTES = /^(?: [A-Za-z:]+="[^"&\t\n\r]*")*$/;
 /** Most shared strings: one <t> and nothing else. */
 const SIMPLE_STRING = /^<si><t(?:[ \t\r\n]+xml:space="preserve")?>[^<]*<\/t><\/si>$/;
 
-function readSharedStrings(xml: Buffer | undefined): SharedString[] {
+function tooManyStrings(count: number, max: number): RelacjeError {
+  return new RelacjeError('workbookTooLarge', {
+    part: 'xl/sharedStrings.xml',
+    limit: {
+      pl: `najwyżej ${max} tekstów współdzielonych`,
+      en: `at most ${max} shared strings`,
+    },
+    actual: `${count}`,
+  });
+}
+
+function readSharedStrings(xml: Buffer | undefined, max: number): SharedString[] {
   const strings: SharedString[] = [];
   if (!xml) return strings;
   forEachElement(xml, 'si', 0, xml.length, (element, start, end) => {
+    if (strings.length >= max) throw tooManyStrings(strings.length + 1, max);
     if (SIMPLE_STRING.test(element)) {
       // The text decoded from the bytes themselves: a string of its own, not a slice that would
       // keep the whole element alive and make every later comparison of it slower.
@@ -266,6 +536,75 @@ function readSharedStrings(xml: Buffer | undefined): SharedString[] {
 }
 
 /**
+ * The shared strings as Excel shows them: each <si>'s text, its plain <t> and its runs' <t> in
+ * document order, phonetic guides (<rPh>) and run properties left out, `_xHHHH_` decoded.
+ */
+function readSharedStringsPermissively(xml: Buffer | undefined, max: number): SharedString[] {
+  const strings: SharedString[] = [];
+  if (!xml) return strings;
+  const prefix = rootPrefixOf(xml);
+  const si = `${prefix}si`;
+  forEachElement(xml, si, 0, xml.length, (element, start, end) => {
+    if (strings.length >= max) throw tooManyStrings(strings.length + 1, max);
+    if (prefix === '' && SIMPLE_STRING.test(element)) {
+      const open = element.indexOf('>', 4) + 1;
+      const text = unescapeAnyCase(
+        decodeXmlText(xml.toString('utf8', start + open, end - '</t></si>'.length)),
+      );
+      strings.push({ raw: text, blank: text === '' });
+      return;
+    }
+    const text = richTextOf(element);
+    strings.push({ raw: text, blank: text === '' });
+  });
+  return strings;
+}
+
+/** The text of a string item (<si>, <is>): every <t> outside <rPh> and <rPr>, in order. */
+function richTextOf(element: string): string {
+  const parts: string[] = [];
+  let inText = false;
+  let skipped = 0;
+  scanXml(element, {
+    open(qualified) {
+      const name = localName(qualified);
+      if (skipped > 0) skipped += 1;
+      else if (name === 'rPh' || name === 'rPr' || name === 'phoneticPr') skipped = 1;
+      else if (name === 't') inText = true;
+    },
+    text(raw) {
+      if (inText && skipped === 0) parts.push(decodeXmlText(raw));
+    },
+    close(qualified) {
+      if (skipped > 0) skipped -= 1;
+      else if (localName(qualified) === 't') inText = false;
+    },
+  });
+  return unescapeAnyCase(parts.join(''));
+}
+
+/** `x:` when the part's root element is `<x:worksheet …>` (as some generators write), else ''. */
+function rootPrefixOf(xml: Buffer): string {
+  let at = 0;
+  for (;;) {
+    at = xml.indexOf(0x3c /* < */, at);
+    if (at < 0 || at + 1 >= xml.length) return '';
+    const next = xml[at + 1];
+    if (next !== 0x3f /* ? */ && next !== 0x21 /* ! */) break;
+    at += 1;
+  }
+  let end = at + 1;
+  while (end < xml.length && end < at + 200 && !isNameEnd(xml[end])) end += 1;
+  const name = xml.toString('latin1', at + 1, end);
+  const colon = name.indexOf(':');
+  return colon < 0 ? '' : name.slice(0, colon + 1);
+}
+
+function isNameEnd(byte: number): boolean {
+  return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x3e || byte === 0x2f;
+}
+
+/**
  * Calls `visit` with each `<name …>…</name>` (or `<name …/>`) element between `from` and `to`, as
  * text; elements of that name must not nest (true of <si> and <row>).
  */
@@ -313,39 +652,75 @@ interface SheetContext {
   dateStyles: boolean[];
   sharedStrings: () => SharedString[];
   date1904: boolean;
+  permissive: boolean;
+  limits: Limits;
 }
 
 /** A cell ExcelJS reads as a "merge" without a master: reading its value fails there. */
 const MASTERLESS: SourceCell = { raw: null, blank: true, formula: false };
 
+/** The widest sheet Excel makes: column XFD. */
+const MAX_COLUMN = 16_384;
+
+function sheetTooLarge(sheet: string, what: 'rows' | 'cells', max: number): RelacjeError {
+  const limit =
+    what === 'rows'
+      ? {
+          pl: `najwyżej ${max} wierszy w arkuszu „${sheet}”`,
+          en: `at most ${max} rows in the sheet "${sheet}"`,
+        }
+      : {
+          pl: `najwyżej ${max} komórek w arkuszu „${sheet}”`,
+          en: `at most ${max} cells in the sheet "${sheet}"`,
+        };
+  return new RelacjeError('workbookTooLarge', { part: sheet, limit, actual: `${max + 1}+` });
+}
+
 class LeanSheet implements CellSource {
   private readonly dataStart: number;
   private readonly dataEnd: number;
+  /** The namespace prefix of the sheet's elements, with its colon ('' nearly always). */
+  private readonly prefix: string;
 
   constructor(
     readonly name: string,
     private readonly xml: Buffer,
     private readonly context: SheetContext,
   ) {
-    if (xml.includes(':sheetData')) throw new LeanReadUnsupported('prefixed sheet XML');
-    const start = xml.indexOf('<sheetData');
-    const end = start < 0 ? -1 : xml.indexOf('</sheetData>', start);
+    if (context.permissive) {
+      this.prefix = rootPrefixOf(xml);
+    } else {
+      if (xml.includes(':sheetData')) throw new LeanReadUnsupported('prefixed sheet XML');
+      this.prefix = '';
+    }
+    const start = xml.indexOf(`<${this.prefix}sheetData`);
+    const end = start < 0 ? -1 : xml.indexOf(`</${this.prefix}sheetData>`, start);
     this.dataStart = start < 0 ? 0 : start;
     this.dataEnd = end < 0 ? this.dataStart : end;
     const tail = end < 0 ? this.dataStart : end;
     // Merged cells take their master's value and hyperlinks change what counts as an empty cell.
-    if (xml.indexOf('<mergeCell', tail) >= 0 || xml.indexOf('<hyperlink', tail) >= 0) {
+    if (
+      !context.permissive &&
+      (xml.indexOf('<mergeCell', tail) >= 0 || xml.indexOf('<hyperlink', tail) >= 0)
+    ) {
       throw new LeanReadUnsupported('merged cells or hyperlinks');
     }
   }
 
   eachRow(from: number, to: number, visit: (row: SourceRow) => void): void {
     let previous = 0;
-    const parser = new RowParser(this.context);
-    forEachElement(this.xml, 'row', this.dataStart, this.dataEnd, (element) => {
+    let rows = 0;
+    const { permissive, limits } = this.context;
+    const parser = new RowParser(this.name, this.context, this.prefix);
+    const rowName = `${this.prefix}row`;
+    const attributesAt = rowName.length + 1;
+    forEachElement(this.xml, rowName, this.dataStart, this.dataEnd, (element) => {
+      rows += 1;
+      if (rows > limits.maxRows) throw sheetTooLarge(this.name, 'rows', limits.maxRows);
       const tagEnd = element.indexOf('>');
-      const r = attributeOf(element.slice(4, tagEnd), 'r');
-      const number = r === undefined ? NaN : parseInt(r, 10);
+      const r = attributeOf(element.slice(attributesAt, tagEnd), 'r');
+      // A row without its number follows the one before it (the spec allows leaving it out).
+      const number = r === undefined ? (permissive ? previous + 1 : NaN) : parseInt(r, 10);
       if (!(number > previous)) throw new LeanReadUnsupported('rows without numbers or out of order');
       previous = number;
       if (number > to) return false;
@@ -367,9 +742,13 @@ interface CellState {
   sharedCopy?: boolean;
   /** A shared formula whose master was not read: its master may be in a row this pass skipped. */
   sharedWithoutMaster?: boolean;
+  /** Permissive: the cell has an <f>, whatever it holds. */
+  hasFormula?: boolean;
+  /** Permissive: the text of its inline string (<is>), every <t> in order. */
+  inline?: string[];
 }
 
-/** One <row> into its cells, by ExcelJS's cell rules (its CellXform and its reconcile step). */
+/** One <row> into its cells, by ExcelJS's cell rules (its CellXform and its reconcile step) or Excel's. */
 class RowParser implements XmlVisitor {
   // A pass visits each row before it parses the next, so the row, its cells and the cell being
   // read are the same objects for every row: a large sheet then makes little garbage.
@@ -393,11 +772,21 @@ class RowParser implements XmlVisitor {
   private run: string[] | undefined;
   private inRun = false;
   private fontDepth = 0;
+  /** Permissive: how deep inside an element of the cell that holds nothing it reads. */
+  private skipped = 0;
+  private inInline = false;
   private lastCol = 0;
+  private cellCount = 0;
   /** `si` of the shared formulas whose master cell this pass has read (ExcelJS keeps them per sheet). */
   private readonly sharedMasters = new Set<string>();
+  private readonly permissive: boolean;
 
-  constructor(private readonly context: SheetContext) {
+  constructor(
+    private readonly sheetName: string,
+    private readonly context: SheetContext,
+    private readonly prefix: string,
+  ) {
+    this.permissive = context.permissive;
     const row = this.row;
     this.rowView = {
       get number() {
@@ -420,13 +809,20 @@ class RowParser implements XmlVisitor {
     this.run = undefined;
     this.inRun = false;
     this.fontDepth = 0;
+    this.skipped = 0;
+    this.inInline = false;
     this.lastCol = 0;
     this.row.number = number;
     scanXml(element, this);
     return this.rowView;
   }
 
-  open(name: string, attributes: string): void {
+  open(qualified: string, attributes: string): void {
+    if (this.permissive) {
+      this.openPermissively(this.prefix === '' ? qualified : localName(qualified), attributes);
+      return;
+    }
+    const name = qualified;
     const cell = this.cell;
     if (!this.inCell) {
       if (name === 'c') this.startCell(attributes);
@@ -457,6 +853,37 @@ class RowParser implements XmlVisitor {
     }
   }
 
+  private openPermissively(name: string, attributes: string): void {
+    if (!this.inCell) {
+      if (name === 'c') this.startCell(attributes);
+      return;
+    }
+    if (this.skipped > 0) {
+      this.skipped += 1;
+      return;
+    }
+    const cell = this.cell;
+    if (this.inInline) {
+      // Inside <is>: the <t> of the string and of its runs; run properties and phonetic guides are no text.
+      if (name === 't') this.node = 't';
+      else if (name !== 'r') this.skipped = 1;
+      return;
+    }
+    if (name === 'f') {
+      this.node = 'f';
+      cell.hasFormula = true;
+      cell.shareType = attributeOf(attributes, 't');
+    } else if (name === 'v') {
+      this.node = 'v';
+    } else if (name === 'is') {
+      this.inInline = true;
+      cell.inline ??= [];
+    } else {
+      // <extLst> and whatever a later version adds.
+      this.skipped = 1;
+    }
+  }
+
   private startCell(attributes: string): void {
     const cell = this.cell;
     cell.formula = undefined;
@@ -465,6 +892,12 @@ class RowParser implements XmlVisitor {
     cell.runs = undefined;
     cell.sharedCopy = undefined;
     cell.sharedWithoutMaster = undefined;
+    cell.hasFormula = undefined;
+    cell.inline = undefined;
+    this.cellCount += 1;
+    if (this.cellCount > this.context.limits.maxCells) {
+      throw sheetTooLarge(this.sheetName, 'cells', this.context.limits.maxCells);
+    }
     let ref: string | undefined;
     let s: string | undefined;
     let t: string | undefined;
@@ -482,8 +915,12 @@ class RowParser implements XmlVisitor {
       const all = attributesOf(attributes);
       [ref, s, t] = [all.r, all.s, all.t];
     }
-    const col = ref === undefined ? NaN : columnOf(ref);
-    if (!(col > this.lastCol)) throw new LeanReadUnsupported('cells without references or out of order');
+    // A cell without its reference follows the one before it (the spec allows leaving it out).
+    let col = ref === undefined ? (this.permissive ? this.lastCol + 1 : NaN) : columnOf(ref);
+    if (Number.isNaN(col) && this.permissive && ref !== undefined) col = columnOf(ref.toUpperCase());
+    if (!(col > this.lastCol) || (this.permissive && col > MAX_COLUMN)) {
+      throw new LeanReadUnsupported('cells without references or out of order');
+    }
     this.lastCol = col;
     cell.col = col;
     cell.type = t;
@@ -494,6 +931,13 @@ class RowParser implements XmlVisitor {
   text(raw: string): void {
     if (!this.inCell) return;
     const cell = this.cell;
+    if (this.permissive) {
+      if (this.skipped > 0 || this.node === undefined) return;
+      if (this.node === 'f') cell.formula = (cell.formula ?? '') + decodeXmlText(raw);
+      else if (this.node === 'v') cell.value = (cell.value ?? '') + decodeXmlText(raw);
+      else cell.inline!.push(decodeXmlText(raw));
+      return;
+    }
     if (this.inRun) {
       if (this.run && this.fontDepth === 0) this.run.push(decodeXmlText(raw));
       return;
@@ -505,9 +949,29 @@ class RowParser implements XmlVisitor {
     }
   }
 
-  close(name: string): void {
+  close(qualified: string): void {
     if (!this.inCell) return;
     const cell = this.cell;
+    if (this.permissive) {
+      if (this.skipped > 0) {
+        this.skipped -= 1;
+        return;
+      }
+      const name = this.prefix === '' ? qualified : localName(qualified);
+      if (name === 'c') {
+        this.cells[cell.col] = this.finishPermissively(cell);
+        this.filled.push(cell.col);
+        this.inCell = false;
+        this.inInline = false;
+        this.node = undefined;
+      } else if (name === 'is') {
+        this.inInline = false;
+      } else if (name === 'f' || name === 'v' || name === 't') {
+        this.node = undefined;
+      }
+      return;
+    }
+    const name = qualified;
     if (this.inRun) {
       if (this.fontDepth > 0) this.fontDepth -= 1;
       else if (name === 't' && this.run) {
@@ -526,12 +990,13 @@ class RowParser implements XmlVisitor {
   }
 
   /** The pooled cell of this column, holding these values. */
-  private result(raw: RawCell, blank: boolean, formula: boolean): SourceCell {
+  private result(raw: RawCell, blank: boolean, formula: boolean, formulaText?: string): SourceCell {
     const col = this.cell.col;
-    const pooled = (this.pool[col] ??= { raw: null, blank: true, formula: false });
+    const pooled = (this.pool[col] ??= { raw: null, blank: true, formula: false, formulaText: undefined });
     pooled.raw = raw;
     pooled.blank = blank;
     pooled.formula = formula;
+    pooled.formulaText = formulaText;
     return pooled;
   }
 
@@ -557,7 +1022,7 @@ class RowParser implements XmlVisitor {
       // ExcelJS's formula value leaves out a falsy result (0, FALSE, ''), and a formula that is
       // neither text nor a shared one reads as no value: the codec then sees an empty cell.
       const hasFormula = Boolean(cell.formula) || cell.sharedCopy === true;
-      return this.result(hasFormula && result ? result : null, false, true);
+      return this.result(hasFormula && result ? result : null, false, true, cell.formula || undefined);
     }
     if (cell.runs) {
       if (type !== 'inlineStr' || value !== undefined) throw new LeanReadUnsupported('unusual rich text');
@@ -587,10 +1052,88 @@ class RowParser implements XmlVisitor {
     }
   }
 
-  private toDate(serial: number): Date {
-    const offset = this.context.date1904 ? 1462 : 0;
-    return new Date(Math.round((serial - 25569 + offset) * 24 * 3600 * 1000));
+  /**
+   * The cell as Excel shows it: a formula by its cached result (whatever it is: 0, FALSE and ''
+   * included; none when the file has none), strings shared or inline with their runs joined,
+   * booleans, error codes, `t="d"` ISO dates, and numbers, as dates where their style says so.
+   */
+  private finishPermissively(cell: CellState): SourceCell {
+    const { value } = cell;
+    const type = cell.inline && cell.type === undefined ? 'inlineStr' : cell.type;
+    let raw: RawCell = null;
+    switch (type) {
+      case 's': {
+        if (value === undefined) break;
+        const shared = this.context.sharedStrings()[Number(value)];
+        if (!shared) throw new LeanReadUnsupported('a shared string index out of range');
+        raw = shared.raw;
+        break;
+      }
+      case 'inlineStr':
+        raw = cell.inline
+          ? unescapeAnyCase(cell.inline.join(''))
+          : value === undefined
+            ? null
+            : unescapeAnyCase(value);
+        break;
+      case 'str':
+        raw = value === undefined ? null : unescapeAnyCase(value);
+        break;
+      case 'b':
+        raw = value === undefined ? null : booleanOf(value);
+        break;
+      case 'e':
+        raw = value ?? null;
+        break;
+      case 'd':
+        raw = value === undefined ? null : isoDateOf(value);
+        break;
+      default: {
+        if (value === undefined) break;
+        const text = value.trim();
+        const number = text === '' ? NaN : Number(text);
+        if (Number.isNaN(number)) raw = text === '' ? null : text;
+        else
+          raw = cell.styleId && this.context.dateStyles[cell.styleId] === true ? this.toDate(number) : number;
+      }
+    }
+    const formula = cell.hasFormula === true;
+    const formulaText = formula && cell.formula ? cell.formula : undefined;
+    return this.result(raw, !formula && (raw === null || raw === ''), formula, formulaText);
   }
+
+  /** A serial as a date; one no date can hold (NaN, past year 275760) stays the number it is. */
+  private toDate(serial: number): Date | number {
+    const offset = this.context.date1904 ? 1462 : 0;
+    const date = new Date(Math.round((serial - 25569 + offset) * 24 * 3600 * 1000));
+    return Number.isNaN(date.getTime()) ? serial : date;
+  }
+}
+
+/** A `t="b"` value: `1`/`0` as Excel writes it, `true`/`false` as XML Schema also allows. */
+function booleanOf(value: string): boolean | string {
+  const text = value.trim();
+  if (text === '1' || text === 'true') return true;
+  if (text === '0' || text === 'false') return false;
+  const number = Number(text);
+  return text === '' || Number.isNaN(number) ? text : number !== 0;
+}
+
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * A `t="d"` cell's ISO 8601 value as a date. Excel's dates have no time zone: a value without
+ * one is taken as UTC, like every date the reader gives; one with a zone keeps its instant.
+ */
+function isoDateOf(value: string): Date | string {
+  const text = value.trim();
+  const match = ISO_DATE.exec(text);
+  if (!match) return text;
+  const [, year, month, day, hours = '00', minutes = '00', seconds = '00', fraction = '', zone] = match;
+  const iso = `${year}-${month}-${day}T${hours}:${minutes}:${seconds}${fraction.slice(0, 4)}${zone ?? 'Z'}`;
+  const date = new Date(iso.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(date.getTime()) ? text : date;
 }
 
 /** The column number of an A1 reference (`AB12` → 28). */

@@ -34,6 +34,8 @@ export interface SourceCell {
   /** Nothing in the cell: no value, no formula, or an empty string. */
   blank: boolean;
   formula: boolean;
+  /** The formula as written, without `=` (a normal cell or a shared formula's master; the lean reader). */
+  formulaText?: string;
 }
 
 export interface SourceRow {

@@ -44,8 +44,7 @@ export function scanXml(xml: string, visitor: XmlVisitor): void {
       visitor.close(xml.slice(lt + 2, gt).trimEnd());
     } else {
       // A '>' may stand unescaped in an attribute value: the tag ends at the first one outside quotes.
-      while (gt >= 0 && xml.indexOf('=', lt) < gt && !quotesBalanced(xml, lt, gt))
-        gt = xml.indexOf('>', gt + 1);
+      gt = tagEndOf(xml, lt, gt);
       if (gt < 0) throw new LeanReadUnsupported('unterminated tag');
       const selfClosing = xml.charCodeAt(gt - 1) === 0x2f;
       const tagEnd = selfClosing ? gt - 1 : gt;
@@ -64,30 +63,68 @@ function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
-function quotesBalanced(xml: string, from: number, to: number): boolean {
-  const tag = xml.slice(from, to);
-  const quotes = occurrences(tag, '"');
-  // Apostrophes inside double-quoted values (a sheet name) need not pair up.
-  return quotes % 2 === 0 && (quotes > 0 || occurrences(tag, "'") % 2 === 0);
+/**
+ * Where the tag opened at `lt` ends: its first '>' outside a quoted attribute value, or -1. Each
+ * character is looked at once, so a tag whose quotes never close costs one pass, not one per '>'.
+ */
+function tagEndOf(xml: string, lt: number, firstGt: number): number {
+  let gt = firstGt;
+  let i = lt + 1;
+  while (i < gt) {
+    const code = xml.charCodeAt(i);
+    if (code === 0x22 /* " */ || code === 0x27 /* ' */) {
+      const close = xml.indexOf(code === 0x22 ? '"' : "'", i + 1);
+      if (close < 0) return -1;
+      if (close > gt) {
+        gt = xml.indexOf('>', close + 1);
+        if (gt < 0) return -1;
+      }
+      i = close + 1;
+    } else {
+      i += 1;
+    }
+  }
+  return gt;
 }
-
-function occurrences(text: string, char: string): number {
-  let count = 0;
-  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) count += 1;
-  return count;
-}
-
-const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** The tag's attributes by name, values decoded and normalized as an XML parser does. */
 export function attributesOf(attributes: string): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const match of attributes.matchAll(ATTRIBUTE)) {
-    const raw = match[2] ?? match[3];
-    // An attribute value's line ends, tabs and newlines are spaces once read (XML 1.0, 3.3.3).
-    result[match[1]] = decodeEntities(raw.replace(/\r\n?/g, '\n').replace(/[\t\n]/g, ' '));
+  // By hand rather than by a regular expression: linear whatever the text, even a malformed one.
+  const length = attributes.length;
+  let pos = 0;
+  while (pos < length) {
+    const eq = attributes.indexOf('=', pos);
+    if (eq < 0) break;
+    let nameEnd = eq;
+    while (nameEnd > pos && isSpace(attributes.charCodeAt(nameEnd - 1))) nameEnd -= 1;
+    let nameStart = nameEnd;
+    while (nameStart > pos && !isSpace(attributes.charCodeAt(nameStart - 1))) nameStart -= 1;
+    let open = eq + 1;
+    while (open < length && isSpace(attributes.charCodeAt(open))) open += 1;
+    const quote = attributes[open];
+    if (quote !== '"' && quote !== "'") {
+      pos = open > eq ? open : eq + 1;
+      continue;
+    }
+    const close = attributes.indexOf(quote, open + 1);
+    if (close < 0) break;
+    if (nameEnd > nameStart) {
+      const raw = attributes.slice(open + 1, close);
+      // An attribute value's line ends, tabs and newlines are spaces once read (XML 1.0, 3.3.3).
+      result[attributes.slice(nameStart, nameEnd)] = decodeEntities(
+        raw.replace(/\r\n?/g, '\n').replace(/[\t\n]/g, ' '),
+      );
+    }
+    pos = close + 1;
   }
   return result;
+}
+
+/** An element's or attribute's name without its namespace prefix (`x:row` → `row`). */
+export function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
 }
 
 /** One attribute's value, or undefined; cheaper than `attributesOf` for the few a cell has. */
@@ -99,7 +136,8 @@ export function attributeOf(attributes: string, name: string): string | undefine
   }
   at += name.length + 2;
   const quote = attributes[at];
-  const end = attributes.indexOf(quote, at + 1);
+  const end = quote === '"' || quote === "'" ? attributes.indexOf(quote, at + 1) : -1;
+  if (end < 0) return attributesOf(attributes)[name];
   const raw = attributes.slice(at + 1, end);
   return /[&\t\n\r]/.test(raw) ? attributesOf(` ${name}=${quote}${raw}${quote}`)[name] : raw;
 }
