@@ -1,19 +1,13 @@
-import type ExcelJS from 'exceljs';
 import { isoDateToSerial } from '../../core/cells';
-import { rawFromExcel } from '../../store/xlsx/cell-value';
+import type { CellValue } from '../../store/xlsx/package/package-types';
 import { GraphFailure } from '../graph-errors';
+
+export { isUnchanged, type CellWrite, type StoredCell } from '../../store/xlsx/engine/cell-writes';
+import type { CellWrite } from '../../store/xlsx/engine/cell-writes';
 
 /** A cell as Graph's `values` carry it: `""` for an empty cell, dates as serial numbers. */
 export type GraphValue = string | number | boolean;
 
-/** What a write puts into one cell, after Excel's typing of the written value. */
-export type StoredCell = string | number | boolean | null | { formula: string };
-
-/** One cell of a written row: a new content, or the cell left as it is (`null` in Graph writes). */
-export type CellWrite = StoredCell | { unchanged: true };
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const PERCENT = /^([+-]?(\d+\.?\d*|\.\d+))%$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -51,28 +45,12 @@ function invalidValue(where: string, shown: string): GraphFailure {
   );
 }
 
-/** A cell as Graph reads it in `values`: a formula gives its last result, a date its serial number. */
-export function graphValueOf(value: ExcelJS.CellValue | undefined): GraphValue {
-  const raw = rawFromExcel(value);
-  if (raw === null || raw === undefined) return '';
-  if (raw instanceof Date) return (raw.getTime() - EXCEL_EPOCH_MS) / DAY_MS;
-  return raw;
+/** An engine cell as Graph reads it in `values`: `""` for an empty one. */
+export function graphValueOf(value: CellValue | undefined): GraphValue {
+  return value === null || value === undefined ? '' : value;
 }
 
-/** A cell as Graph reads it in `formulas`: the formula with its `=`, or the value. */
-export function graphFormulaOf(value: ExcelJS.CellValue | undefined): GraphValue {
-  if (value && typeof value === 'object' && 'formula' in value && typeof value.formula === 'string') {
-    return `=${value.formula}`;
-  }
-  return graphValueOf(value);
-}
-
-/** The ExcelJS value for a stored cell. */
-export function excelValueOf(cell: StoredCell): ExcelJS.CellValue {
-  if (cell !== null && typeof cell === 'object') return { formula: cell.formula } as ExcelJS.CellFormulaValue;
-  return cell;
-}
-
-export function isUnchanged(write: CellWrite): write is { unchanged: true } {
-  return write !== null && typeof write === 'object' && 'unchanged' in write;
+/** An engine cell as Graph reads it in `formulas`: the formula with its `=`, or the value. */
+export function graphFormulaOf(value: CellValue | undefined, formula: string | undefined): GraphValue {
+  return formula !== undefined ? `=${formula}` : graphValueOf(value);
 }

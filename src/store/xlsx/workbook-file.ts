@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { createCellContext, type CellContext } from '../../core/cells';
@@ -10,7 +9,7 @@ import type { DashboardCell, StoredRecord, WorkbookMeta } from '../port';
 import { writeFileAtomically } from './atomic-write';
 import { LeanWorkbook, type LeanSheetEntry, type LeanTable } from './lean-workbook';
 import { defaultMeta, readMetaSheet, writeMetaSheet } from './meta-sheet';
-import { NOT_A_WORKBOOK_REASONS } from './sheet-texts';
+import { notAWorkbook, readWorkbookBytes } from './engine/workbook-bytes';
 import { excelCellSource, layoutOf, readTable, readTableRecords, type TableRead } from './table-reader';
 import { addMissingColumns, addTableSheet, findTableModel, type TableLayout } from './table-sheet';
 import { writeTable } from './table-writer';
@@ -107,9 +106,6 @@ export async function repairWorkbookFile(file: string, options: LoadOptions = {}
   return { changes, remaining };
 }
 
-const ZIP_SIGNATURE = [0x50, 0x4b];
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
-
 /**
  * Reads and parses an .xlsx file; a file that is not one (missing, empty, .xls, not a ZIP, no
  * workbook inside) is a `RelacjeError` saying which. `content` is the file's bytes as read.
@@ -117,29 +113,6 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 export async function readExcelFile(file: string): Promise<{ workbook: ExcelJS.Workbook; content: Buffer }> {
   const content = await readWorkbookBytes(file);
   return { workbook: await parseWithExcelJs(file, content), content };
-}
-
-function notAWorkbook(file: string, reason: keyof typeof NOT_A_WORKBOOK_REASONS, cause?: unknown) {
-  return new RelacjeError(
-    'notAWorkbook',
-    { file: path.basename(file), reason: NOT_A_WORKBOOK_REASONS[reason] },
-    { cause },
-  );
-}
-
-/** The file's bytes, once they look like an .xlsx package. */
-async function readWorkbookBytes(file: string): Promise<Buffer> {
-  const content = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new RelacjeError('workbookNotFound', { file: path.basename(file) });
-    throw error;
-  });
-  if (content.length === 0) throw notAWorkbook(file, 'empty');
-  const startsWith = (signature: number[]) => signature.every((byte, i) => content[i] === byte);
-  if (startsWith(OLE_SIGNATURE)) throw notAWorkbook(file, 'legacy');
-  if (!startsWith(ZIP_SIGNATURE)) throw notAWorkbook(file, 'notZip');
-  // A ZIP archive names its entries uncompressed in its central directory.
-  if (!content.includes('xl/workbook.xml')) throw notAWorkbook(file, 'noWorkbookPart');
-  return content;
 }
 
 async function parseWithExcelJs(file: string, content: Buffer): Promise<ExcelJS.Workbook> {
@@ -354,7 +327,7 @@ function migrateRecords(plan: MigrationPlan, tableKey: string, records: StoredRe
 }
 
 /** The locale of a workbook without `_meta`: the language its tables' sheet names are in. */
-function guessLocale(sheetNames: readonly string[], schema: WorkbookSchema): Locale {
+export function guessLocale(sheetNames: readonly string[], schema: WorkbookSchema): Locale {
   const names = new Set(sheetNames);
   return schema.tables.some((t) => names.has(t.sheet.en) && !names.has(t.sheet.pl)) ? 'en' : 'pl';
 }

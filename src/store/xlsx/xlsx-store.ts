@@ -1,24 +1,41 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { createCellContext, encodeCell, type CellContext } from '../../core/cells';
 import { RelacjeError } from '../../core/errors';
 import type { Locale } from '../../core/i18n';
 import { validateRecord } from '../../core/records';
-import { tableByKey, TRACKING_COLUMNS, type TableSchema } from '../../core/schema';
+import {
+  CURRENT_SCHEMA,
+  DASHBOARD_SHEET,
+  META_SHEET,
+  TRACKING_COLUMNS,
+  type TableSchema,
+  type WorkbookSchema,
+} from '../../core/schema';
 import type {
   DashboardCell,
   NewRecord,
+  ReadOptions,
   RecordRef,
   RecordUpdate,
   StoredRecord,
+  WorkbookMeta,
   WorkbookSnapshot,
   WorkbookStore,
-  ReadOptions,
 } from '../port';
 import { throwIfCancelled } from '../port';
-import { removeInterruptedWrites } from './atomic-write';
-import { acquireFileLock, type FileLock } from './file-lock';
-import { Journal, journalPathOf, readJournal, type JournalEntry, type JournalWrite } from './journal';
-import { createWorkbook, loadWorkbookFile, writeWorkbookFile, type LoadedWorkbook } from './workbook-file';
+import { UNCHANGED, type CellWrite } from './engine/cell-writes';
+import type { EngineChange } from './engine/engine-journal';
+import type { EngineRow, EngineTable } from './engine/engine-table';
+import { WorkbookEngine } from './engine/workbook-engine';
+import { looseCellSource, tableCellSource } from './engine-cell-source';
+import { acquireFileLock } from './file-lock';
+import { journalPathOf } from './journal';
+import { defaultMeta, readMetaSheet } from './meta-sheet';
+import { cellRef, rangeRef } from './package/cell-ref';
+import { numberFormatOf } from './table-sheet';
+import { readTableRecords } from './table-reader';
+import { createWorkbook, guessLocale, loadWorkbookFile, writeWorkbookFile } from './workbook-file';
 
 export interface XlsxStoreOptions {
   /** Read only: no lock, no journal writes, no fold. */
@@ -26,8 +43,10 @@ export interface XlsxStoreOptions {
   now?: () => Date;
   /** Fold the journal into the .xlsx after this long without writes (default 2 s). */
   foldAfterIdleMs?: number;
-  /** …or as soon as the journal grows past this (default 4 MiB). */
+  /** …or as soon as the journal grows past this (default 16 MiB). */
   foldAtJournalBytes?: number;
+  /** Told about journals set aside and folds that failed. */
+  log?: (line: string) => void;
 }
 
 export interface XlsxStore extends WorkbookStore {
@@ -35,9 +54,8 @@ export interface XlsxStore extends WorkbookStore {
   fold(force?: boolean): Promise<void>;
 }
 
-/** `_meta` counter holding the last journal entry the .xlsx already contains. */
-const FOLDED_SEQUENCE = '_journal';
 const TRACKING = new Set(TRACKING_COLUMNS.map((c) => c.key));
+const COUNTER_PREFIX = 'counter:';
 
 /** Writes a new, empty workbook. */
 export async function createXlsxWorkbook(
@@ -59,150 +77,241 @@ export async function createXlsxWorkbook(
   }
 }
 
+/** One of our tables in the engine: its records by id, and the engine row each stands in. */
+interface StoreTable {
+  schema: TableSchema;
+  engine: EngineTable;
+  /** In sheet order: a schema column key, or undefined for a column the user added. */
+  columnKeys: (string | undefined)[];
+  records: Map<string, StoredRecord>;
+  rows: Map<string, EngineRow>;
+}
+
+type Read = { meta: WorkbookMeta; tables: Map<string, StoreTable>; fixes: EngineChange[] };
+
+/**
+ * Opens the .xlsx store over the workbook engine. A workbook whose structure must change first
+ * (an older schema, a missing table or `_meta`) is upgraded once through the full rewrite, then
+ * opened like any other.
+ */
 export async function openXlsxStore(file: string, options: XlsxStoreOptions = {}): Promise<XlsxStore> {
-  const lock = options.readOnly ? undefined : await acquireFileLock(file);
+  const schema = CURRENT_SCHEMA;
+  const now = options.now ?? (() => new Date());
+  const engineOptions = {
+    readOnly: options.readOnly,
+    foldAfterIdleMs: options.foldAfterIdleMs,
+    foldAtJournalBytes: options.foldAtJournalBytes,
+    log: options.log,
+  };
+  let engine = await WorkbookEngine.open(file, engineOptions);
+  let read: Read | 'upgrade';
   try {
-    if (lock) await removeInterruptedWrites(file);
-    const loaded = await loadWorkbookFile(file, { now: options.now, readOnly: options.readOnly });
-    const entries = await readJournal(journalPathOf(file));
-    const store = new XlsxFileStore(file, loaded, lock, options);
-    store.replay(entries);
-    if (lock) await store.start(entries.length > 0);
-    return store;
+    read = readStore(engine, schema, now().toISOString());
+    if (read === 'upgrade') {
+      await engine.close();
+      const loaded = await loadWorkbookFile(file, { now, readOnly: options.readOnly });
+      if (options.readOnly) return new ReadOnlyLoadedStore(loaded.meta, loaded.state.tables);
+      await writeWorkbookFile(file, loaded, loaded.state);
+      engine = await WorkbookEngine.open(file, engineOptions);
+      read = readStore(engine, schema, now().toISOString());
+      if (read === 'upgrade') throw new Error('The upgraded workbook still needs an upgrade');
+    }
   } catch (error) {
-    await lock?.release();
+    await engine.close().catch(() => undefined);
     throw error;
+  }
+  const store = new XlsxFileStore(engine, schema, read, now);
+  // Rows typed in by hand got an id and tracking fields as they were read: keep them from now on.
+  if (!options.readOnly && read.fixes.length) await engine.exclusive(() => engine.change(read.fixes));
+  return store;
+}
+
+/**
+ * Writes a data set as a new workbook (overwriting `file`) in one fold, without a journal line per
+ * row: for generated workbooks in tests and benchmarks. Records are written as they are given.
+ */
+export async function writeNewWorkbook(
+  file: string,
+  locale: Locale,
+  tables: Readonly<Record<string, readonly StoredRecord[]>>,
+): Promise<number> {
+  await createXlsxWorkbook(file, { locale, overwrite: true });
+  const engine = await WorkbookEngine.open(file, { foldAfterIdleMs: 3_600_000 });
+  try {
+    const read = readStore(engine, CURRENT_SCHEMA, new Date().toISOString());
+    if (read === 'upgrade') throw new Error('A new workbook needs no upgrade');
+    const context = createCellContext(CURRENT_SCHEMA, locale);
+    let rows = 0;
+    for (const [key, records] of Object.entries(tables)) {
+      const table = read.tables.get(key);
+      if (!table || records.length === 0) continue;
+      const writes = records.map((record) => rowWrites(table, record, undefined, context));
+      engine.fillNewWorkbook([{ op: 'insertRows', table: table.engine.name, index: null, rows: writes }]);
+      rows += records.length;
+    }
+    await engine.fold();
+    return rows;
+  } finally {
+    await engine.close();
   }
 }
 
+function readStore(engine: WorkbookEngine, schema: WorkbookSchema, now: string): Read | 'upgrade' {
+  const metaSheet = engine.sheets().find((s) => s.name === META_SHEET);
+  if (!metaSheet) return 'upgrade';
+  const metaRead = readMetaSheet(looseCellSource(META_SHEET, engineLooseCells(engine, META_SHEET)))!;
+  if (metaRead.problems.length) throw metaRead.problems[0];
+  const stored = metaRead.meta;
+  if ((stored.schemaVersion ?? 1) !== schema.version) return 'upgrade';
+  const locale =
+    stored.locale ??
+    guessLocale(
+      engine.sheets().map((s) => s.name),
+      schema,
+    );
+  const meta: WorkbookMeta = {
+    ...defaultMeta(schema.version, locale),
+    ...stored,
+    schemaVersion: schema.version,
+    locale,
+  };
+  delete meta.counters._journal;
+  const context = createCellContext(schema, locale);
+  const tables = new Map<string, StoreTable>();
+  const fixes: EngineChange[] = [];
+  for (const tableSchema of schema.tables) {
+    const table = engine.findTable(tableSchema.tableName);
+    if (!table) return 'upgrade';
+    const read = readTableRecords(
+      tableSchema,
+      tableCellSource(table),
+      {
+        tableRef: rangeRef({ top: table.top, left: table.left, bottom: table.bottom, right: table.right }),
+        totalsRow: table.totalsRowCount > 0,
+        columns: table.headers.map((name) => ({ name })),
+      },
+      { context, now },
+    );
+    const entry: StoreTable = {
+      schema: tableSchema,
+      engine: table,
+      columnKeys: read.columnKeys,
+      records: new Map(),
+      rows: new Map(),
+    };
+    read.records.forEach((record, i) => {
+      const row = table.rows[read.rows[i] - table.top - 1];
+      entry.records.set(record.id, record);
+      entry.rows.set(record.id, row);
+      if (!sameTracking(entry, row, record, context)) {
+        fixes.push({
+          op: 'updateRow',
+          table: table.name,
+          index: row.index,
+          values: rowWrites(entry, record, row, context),
+        });
+      }
+    });
+    tables.set(tableSchema.key, entry);
+    engine.setColumnFormats(
+      table.name,
+      read.columnKeys.map((key) =>
+        numberFormatOf(key === undefined ? undefined : tableSchema.columns.find((c) => c.key === key)),
+      ),
+    );
+  }
+  return { meta, tables, fixes };
+}
+
+function engineLooseCells(engine: WorkbookEngine, sheetName: string) {
+  return engine.looseCells(engine.sheet(sheetName));
+}
+
+/** Whether the row already holds the record's id and tracking fields (not so for rows typed by hand). */
+function sameTracking(
+  table: StoreTable,
+  row: EngineRow,
+  record: StoredRecord,
+  context: CellContext,
+): boolean {
+  return table.columnKeys.every((key, j) => {
+    if (key !== 'id' && !TRACKING.has(key ?? '')) return true;
+    const column = table.schema.columns.find((c) => c.key === key)!;
+    return encodeCell(column, record[key!], context) === row.values[j];
+  });
+}
+
+/** The cell writes that make `row` hold `record`: our columns encoded, the user's left as they are. */
+function rowWrites(
+  table: StoreTable,
+  record: StoredRecord,
+  row: EngineRow | undefined,
+  context: CellContext,
+): CellWrite[] {
+  return table.columnKeys.map((key, j) => {
+    if (key === undefined) return UNCHANGED;
+    const column = table.schema.columns.find((c) => c.key === key)!;
+    const encoded = encodeCell(column, record[key], context);
+    // Unchanged cells stay as they are, formulas a user wrote among them included.
+    if (row && (row.values[j] ?? null) === encoded) return UNCHANGED;
+    if (row?.formulas?.[j] !== undefined && encoded === null) return UNCHANGED;
+    return encoded;
+  });
+}
+
 class XlsxFileStore implements XlsxStore {
-  private readonly tables = new Map<string, Map<string, StoredRecord>>();
-  private dashboard: DashboardCell[] | null = null;
-  private journal: Journal | undefined;
-  /** Writes run one after another: each sees the state the previous one left. */
-  private queue: Promise<unknown> = Promise.resolve();
-  private sequence: number;
-  private pending: JournalEntry[] = [];
-  private idleTimer: NodeJS.Timeout | undefined;
+  private meta: WorkbookMeta;
+  private readonly tables: Map<string, StoreTable>;
+  private readonly context: CellContext;
   private closed = false;
-  private readonly now: () => Date;
 
   constructor(
-    private readonly file: string,
-    private readonly loaded: LoadedWorkbook,
-    private readonly lock: FileLock | undefined,
-    private readonly options: XlsxStoreOptions,
+    private readonly engine: WorkbookEngine,
+    private readonly schema: WorkbookSchema,
+    read: Read,
+    private readonly now: () => Date,
   ) {
-    this.now = options.now ?? (() => new Date());
-    for (const [key, records] of Object.entries(loaded.state.tables)) {
-      this.tables.set(key, new Map(records.map((r) => [r.id, r])));
-    }
-    this.sequence = loaded.meta.counters[FOLDED_SEQUENCE] ?? 0;
+    this.meta = read.meta;
+    this.tables = read.tables;
+    this.context = createCellContext(schema, read.meta.locale);
   }
 
-  /** Applies journal entries the .xlsx does not hold yet (a crash came before their fold). */
-  replay(entries: readonly JournalEntry[]): void {
-    for (const entry of entries) {
-      if (entry.seq <= this.sequence) continue;
-      this.apply(entry);
-      this.pending.push(entry);
-      this.sequence = entry.seq;
-    }
+  /** Writes run one after another, and never beside a fold: each sees the state the previous left. */
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    return this.engine.exclusive(async () => {
+      if (this.closed) throw new Error('The store is closed');
+      if (this.engine.readOnly) throw new Error('The workbook was opened read-only');
+      return work();
+    });
   }
 
-  async start(foldNow: boolean): Promise<void> {
-    this.journal = new Journal(journalPathOf(this.file));
-    await this.journal.open();
-    if (foldNow || this.loaded.migratedFrom !== undefined) await this.fold(true);
-  }
-
-  private apply(entry: JournalEntry): void {
-    switch (entry.op) {
-      case 'put': {
-        const table = this.table(entry.table);
-        for (const record of entry.records) table.set(record.id, record);
-        return;
-      }
-      case 'delete': {
-        const table = this.table(entry.table);
-        for (const id of entry.ids) table.delete(id);
-        return;
-      }
-      case 'counter':
-        this.loaded.meta.counters[entry.name] = entry.value;
-        return;
-      case 'dashboard':
-        this.dashboard = entry.cells;
-        return;
-    }
-  }
-
-  private table(key: string): Map<string, StoredRecord> {
+  private table(key: string): StoreTable {
     const table = this.tables.get(key);
     if (!table) throw new Error(`Unknown table: ${key}`);
     return table;
   }
 
-  private schemaOf(key: string): TableSchema {
-    return tableByKey(this.loaded.schema, key);
-  }
-
-  private enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  /** Journals the change (fsync), then applies it: acknowledged means durable. */
-  private async commit(write: JournalWrite): Promise<void> {
-    if (this.options.readOnly || !this.journal) throw new Error('The workbook was opened read-only');
-    if (this.closed) throw new Error('The store is closed');
-    const entry = { ...write, seq: this.sequence + 1 } as JournalEntry;
-    await this.journal.append(entry);
-    // The fold will need ExcelJS's model of the file: parsing starts now, beside further writes.
-    this.loaded.loadExcel?.().catch(() => undefined);
-    this.sequence = entry.seq;
-    this.pending.push(entry);
-    this.apply(entry);
-    this.scheduleFold();
-  }
-
-  private scheduleFold(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    if (this.journal && this.journal.size >= (this.options.foldAtJournalBytes ?? 4 * 2 ** 20)) {
-      void this.fold().catch(() => undefined);
-      return;
-    }
-    this.idleTimer = setTimeout(
-      () => void this.fold().catch(() => undefined),
-      this.options.foldAfterIdleMs ?? 2000,
-    );
-    this.idleTimer.unref();
-  }
-
-  /** The workbook is in memory already: the read stops between tables and tells progress per table. */
   async readAll({ signal, onProgress }: ReadOptions = {}): Promise<WorkbookSnapshot> {
-    await this.queue;
-    throwIfCancelled(signal);
-    const tables: Record<string, StoredRecord[]> = {};
-    let total = 0;
-    for (const records of this.tables.values()) total += records.size;
-    let done = 0;
-    for (const [key, records] of this.tables) {
+    return this.engine.exclusive(() => {
       throwIfCancelled(signal);
-      tables[key] = [...records.values()];
-      done += records.size;
-      onProgress?.(done, total);
-    }
-    const { counters, ...meta } = this.loaded.meta;
-    const visible = Object.fromEntries(Object.entries(counters).filter(([name]) => name !== FOLDED_SEQUENCE));
-    return { meta: { ...meta, counters: visible }, tables };
+      const tables: Record<string, StoredRecord[]> = {};
+      let total = 0;
+      for (const table of this.tables.values()) total += table.records.size;
+      let done = 0;
+      for (const [key, table] of this.tables) {
+        throwIfCancelled(signal);
+        tables[key] = [...table.records.values()];
+        done += table.records.size;
+        onProgress?.(done, total);
+      }
+      return { meta: { ...this.meta, counters: { ...this.meta.counters } }, tables };
+    });
   }
 
   append(tableKey: string, records: readonly NewRecord[]): Promise<StoredRecord[]> {
     return this.enqueue(async () => {
-      const schema = this.schemaOf(tableKey);
       const table = this.table(tableKey);
+      const { schema } = table;
       const stamp = this.now().toISOString();
       const issues: RelacjeError[] = [];
       const results: StoredRecord[] = [];
@@ -210,11 +319,7 @@ class XlsxFileStore implements XlsxStore {
       const seen = new Set<string>();
       records.forEach((input, index) => {
         const { id, version: _v, createdAt: _c, updatedAt: _u, ...fields } = input;
-        const checked = validateRecord(
-          schema,
-          { id, ...fields },
-          { mode: 'create', schema: this.loaded.schema },
-        );
+        const checked = validateRecord(schema, { id, ...fields }, { mode: 'create', schema: this.schema });
         if (!checked.ok) {
           issues.push(
             new RelacjeError('invalidRecord', {
@@ -226,7 +331,7 @@ class XlsxFileStore implements XlsxStore {
           return;
         }
         const record = completeRecord(schema, checked.record, stamp);
-        const existing = table.get(record.id);
+        const existing = table.records.get(record.id);
         if (existing) {
           if (!sameFields(schema, existing, record))
             issues.push(new RelacjeError('duplicateId', { table: schema.tableName, id: record.id }));
@@ -242,47 +347,72 @@ class XlsxFileStore implements XlsxStore {
         results.push(record);
       });
       if (issues.length) throw issues[0];
-      if (toWrite.length) await this.commit({ op: 'put', table: tableKey, records: toWrite });
+      if (toWrite.length === 0) return results;
+      const rows = toWrite.map((record) => rowWrites(table, record, undefined, this.context));
+      await this.engine.change({ op: 'insertRows', table: table.engine.name, index: null, rows });
+      const created = table.engine.rows.slice(table.engine.rows.length - toWrite.length);
+      toWrite.forEach((record, i) => {
+        table.records.set(record.id, record);
+        table.rows.set(record.id, created[i]);
+      });
       return results;
     });
   }
 
   update(tableKey: string, updates: readonly RecordUpdate[]): Promise<StoredRecord[]> {
     return this.enqueue(async () => {
-      const schema = this.schemaOf(tableKey);
       const table = this.table(tableKey);
+      const { schema } = table;
       const stamp = this.now().toISOString();
       const next: StoredRecord[] = [];
       for (const update of updates) {
-        const current = this.current(schema, table, update);
-        const checked = validateRecord(schema, update.changes, {
-          mode: 'update',
-          schema: this.loaded.schema,
-        });
+        const current = this.current(table, update);
+        const checked = validateRecord(schema, update.changes, { mode: 'update', schema: this.schema });
         if (!checked.ok)
           throw new RelacjeError('invalidRecord', { table: schema.tableName, issues: checked.issues });
         next.push({ ...current, ...checked.record, version: current.version + 1, updatedAt: stamp });
       }
-      if (next.length) await this.commit({ op: 'put', table: tableKey, records: next });
+      if (next.length === 0) return next;
+      const changes: EngineChange[] = next.map((record) => {
+        const row = table.rows.get(record.id)!;
+        return {
+          op: 'updateRow',
+          table: table.engine.name,
+          index: table.engine.indexOf(row),
+          values: rowWrites(table, record, row, this.context),
+        };
+      });
+      await this.engine.change(changes);
+      for (const record of next) table.records.set(record.id, record);
       return next;
     });
   }
 
   remove(tableKey: string, refs: readonly RecordRef[]): Promise<void> {
     return this.enqueue(async () => {
-      const schema = this.schemaOf(tableKey);
       const table = this.table(tableKey);
-      for (const ref of refs) this.current(schema, table, ref);
-      if (refs.length) await this.commit({ op: 'delete', table: tableKey, ids: refs.map((r) => r.id) });
+      for (const ref of refs) this.current(table, ref);
+      const ids = [...new Set(refs.map((r) => r.id))];
+      if (ids.length === 0) return;
+      // From the bottom up, so that each index is still right when its delete is applied.
+      const indices = ids.map((id) => table.engine.indexOf(table.rows.get(id)!)).sort((a, b) => b - a);
+      await this.engine.change(
+        indices.map((index) => ({ op: 'deleteRow', table: table.engine.name, index })),
+      );
+      for (const id of ids) {
+        table.records.delete(id);
+        table.rows.delete(id);
+      }
     });
   }
 
-  private current(schema: TableSchema, table: Map<string, StoredRecord>, ref: RecordRef): StoredRecord {
-    const current = table.get(ref.id);
-    if (!current) throw new RelacjeError('recordNotFound', { table: schema.tableName, id: ref.id });
+  private current(table: StoreTable, ref: RecordRef): StoredRecord {
+    const current = table.records.get(ref.id);
+    const name = table.schema.tableName;
+    if (!current) throw new RelacjeError('recordNotFound', { table: name, id: ref.id });
     if (current.version !== ref.expectedVersion) {
       throw new RelacjeError('conflict', {
-        table: schema.tableName,
+        table: name,
         id: ref.id,
         expectedVersion: ref.expectedVersion,
         actualVersion: current.version,
@@ -293,50 +423,81 @@ class XlsxFileStore implements XlsxStore {
 
   nextCounter(name: string): Promise<number> {
     return this.enqueue(async () => {
-      const value = (this.loaded.meta.counters[name] ?? 0) + 1;
-      await this.commit({ op: 'counter', name, value });
+      const value = (this.meta.counters[name] ?? 0) + 1;
+      const cells = engineLooseCells(this.engine, META_SHEET);
+      const key = `${COUNTER_PREFIX}${name}`;
+      let row = [...cells].find(([, cols]) => String(cols.get(1)?.value ?? '').trim() === key)?.[0];
+      if (row === undefined) {
+        row = Math.max(0, ...cells.keys()) + 1;
+        await this.engine.change({
+          op: 'setRange',
+          sheet: META_SHEET,
+          address: `A${row}:B${row}`,
+          cells: [[key, value]],
+        });
+      } else {
+        await this.engine.change({ op: 'setRange', sheet: META_SHEET, address: `B${row}`, cells: [[value]] });
+      }
+      this.meta = { ...this.meta, counters: { ...this.meta.counters, [name]: value } };
       return value;
     });
   }
 
   writeDashboard(cells: readonly DashboardCell[]): Promise<void> {
-    return this.enqueue(() => this.commit({ op: 'dashboard', cells: [...cells] }));
+    return this.enqueue(async () => {
+      const sheet = this.engine.sheet(DASHBOARD_SHEET);
+      const changes: EngineChange[] = [];
+      const used = this.engine.usedRange(sheet);
+      if (used) {
+        const address = `${cellRef(used.top, used.left)}:${cellRef(used.bottom, used.right)}`;
+        changes.push({ op: 'clearRange', sheet: sheet.name, address });
+      }
+      for (const cell of cells) {
+        const write: CellWrite =
+          cell.formula !== undefined ? { formula: cell.formula.replace(/^=/, '') } : (cell.value ?? null);
+        changes.push({ op: 'setRange', sheet: sheet.name, address: cell.ref, cells: [[write]] });
+      }
+      await this.engine.change(changes);
+    });
   }
 
-  fold(force = false): Promise<void> {
-    return this.enqueue(async () => {
-      if (!this.journal || (this.pending.length === 0 && !force)) return;
-      const tables: Record<string, StoredRecord[]> = {};
-      for (const [key, records] of this.tables) tables[key] = [...records.values()];
-      const meta = {
-        ...this.loaded.meta,
-        counters: { ...this.loaded.meta.counters, [FOLDED_SEQUENCE]: this.sequence },
-      };
-      // The .xlsx is replaced first and records which entries it holds; a crash before the
-      // journal is emptied only makes the next open skip entries it already has.
-      await writeWorkbookFile(this.file, this.loaded, { meta, tables, dashboard: this.dashboard });
-      this.loaded.meta = meta;
-      this.dashboard = null;
-      this.pending = [];
-      await this.journal.replaceWith([]);
-    });
+  async fold(): Promise<void> {
+    if (!this.engine.readOnly) await this.engine.fold();
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    try {
-      if (this.journal) {
-        await this.fold();
-        await this.journal.close();
-        // Everything is in the .xlsx now; an empty journal would only clutter the user's folder.
-        if (this.pending.length === 0) await fs.rm(journalPathOf(this.file), { force: true });
-      }
-    } finally {
-      this.closed = true;
-      await this.lock?.release();
-    }
+    await this.engine.close();
+    this.closed = true;
   }
+}
+
+/** A read-only view of a workbook that needed an upgrade the reader could not write. */
+class ReadOnlyLoadedStore implements XlsxStore {
+  constructor(
+    private readonly meta: WorkbookMeta,
+    private readonly tables: Record<string, StoredRecord[]>,
+  ) {}
+
+  readAll({ signal, onProgress }: ReadOptions = {}): Promise<WorkbookSnapshot> {
+    throwIfCancelled(signal);
+    const total = Object.values(this.tables).reduce((n, rows) => n + rows.length, 0);
+    onProgress?.(total, total);
+    const { _journal: _folded, ...counters } = this.meta.counters;
+    return Promise.resolve({ meta: { ...this.meta, counters }, tables: { ...this.tables } });
+  }
+
+  private refuse(): Promise<never> {
+    return Promise.reject(new Error('The workbook was opened read-only'));
+  }
+
+  append = () => this.refuse();
+  update = () => this.refuse();
+  remove = () => this.refuse();
+  nextCounter = () => this.refuse();
+  writeDashboard = () => this.refuse();
+  fold = () => Promise.resolve();
+  close = () => Promise.resolve();
 }
 
 /** A validated new record with every column present (empty ones null) and its tracking fields. */

@@ -1,0 +1,51 @@
+// A fold after one append, against its floor: the changed table's sheet inflated and deflated again
+// and every other part copied as stored, which any fold that rewrites that sheet must do at least.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { writeZipAtomically, type ZipOutputEntry } from '../../src/store/xlsx/package/zip-writer';
+import { openXlsxStore } from '../../src/store/xlsx/xlsx-store';
+import { ZipEntries } from '../../src/store/xlsx/zip-entries';
+import { millisecondsSince, reportProbe } from './probe-output';
+
+/** The part of the largest table sheet: the one a fold after an append to it rewrites. */
+function clientsSheetPart(zip: ZipEntries): string {
+  const tables = zip.names().filter((n) => /^xl\/tables\/.*\.xml$/.test(n));
+  const table = tables.find((n) => zip.read(n)!.toString('utf8').includes('name="tClients"'))!;
+  const relsName = zip
+    .names()
+    .find(
+      (n) =>
+        n.startsWith('xl/worksheets/_rels/') &&
+        zip.read(n)!.toString('utf8').includes(path.posix.basename(table)),
+    )!;
+  return `xl/worksheets/${path.posix.basename(relsName, '.rels')}`;
+}
+
+async function floor(file: string): Promise<number> {
+  const start = process.hrtime.bigint();
+  const zip = new ZipEntries(readFileSync(file));
+  const sheet = clientsSheetPart(zip);
+  const entries: ZipOutputEntry[] = zip
+    .names()
+    .map((name) => (name === sheet ? { name, chunks: [zip.read(name)!] } : { name, copyFrom: zip }));
+  await writeZipAtomically(`${file}.floor.xlsx`, entries);
+  return millisecondsSince(start);
+}
+
+async function main(file: string): Promise<void> {
+  const floorMs = await floor(file);
+  const openStart = process.hrtime.bigint();
+  const store = await openXlsxStore(file, { foldAfterIdleMs: 3_600_000, foldAtJournalBytes: 1 << 30 });
+  const openMs = millisecondsSince(openStart);
+  const rssAfterOpenMiB = process.memoryUsage().rss / 2 ** 20;
+  await store.append('clients', [
+    { id: `fold-${process.pid}`, name: 'Firma do złożenia', type: 'company', status: 'lead' },
+  ]);
+  const foldStart = process.hrtime.bigint();
+  await store.fold();
+  const foldMs = millisecondsSince(foldStart);
+  await store.close();
+  reportProbe({ floorMs, foldMs, foldToFloor: foldMs / floorMs, openMs, rssAfterOpenMiB });
+}
+
+void main(process.argv[2]);
