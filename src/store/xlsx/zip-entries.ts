@@ -1,4 +1,5 @@
-import { crc32, inflateRawSync } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 import type { Bilingual } from '../../core/i18n';
 import { RelacjeError } from '../../core/errors';
 import {
@@ -107,25 +108,71 @@ export class ZipEntries {
   /** The entry's bytes as stored (compressed), a view of the archive, not a copy. */
   raw(name: string): Buffer | undefined {
     const entry = this.entry(name);
-    return entry && this.content.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    return entry && this.dataOf(entry);
+  }
+
+  private dataOf(entry: ZipEntryInfo): Buffer {
+    return this.content.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   }
 
   /** The entry's bytes, or undefined when the archive has no such entry. */
   read(name: string): Buffer | undefined {
     const entry = this.entry(name);
     if (!entry) return undefined;
-    const data = this.content.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    const data = this.dataOf(entry);
     let inflated: Buffer;
     if (entry.method === STORED) {
       if (entry.compressedSize !== entry.uncompressedSize) throw this.damaged(name, SIZE_MISMATCH);
       inflated = data;
     } else if (entry.method === DEFLATED) {
-      inflated = this.inflate(entry, data);
+      inflated = isInflated(entry) ? this.inflate(entry, data) : data;
     } else {
       throw new LeanReadUnsupported(`compression of ${name}`);
     }
     if (crc32(inflated) !== entry.crc32) throw this.damaged(name, CRC_MISMATCH);
     return inflated;
+  }
+
+  /**
+   * The entry's bytes in pieces of about `chunkBytes`, inflated as they are asked for, so a part of
+   * hundreds of MB never sits in memory whole; undefined when there is no such entry. The limits
+   * and the declared size hold as it inflates; the CRC-32 is known only at the end, so a consumer
+   * must not act on the pieces (rename a file, say) before the iteration has finished.
+   */
+  stream(name: string, chunkBytes = 1024 * 1024): AsyncIterable<Buffer> | undefined {
+    const entry = this.entry(name);
+    if (!entry) return undefined;
+    if (entry.method !== STORED && entry.method !== DEFLATED) {
+      throw new LeanReadUnsupported(`compression of ${name}`);
+    }
+    checkEntrySize(entry.name, entry.uncompressedSize, this.limits, this.file);
+    return this.pieces(entry, chunkBytes);
+  }
+
+  private async *pieces(entry: ZipEntryInfo, chunkBytes: number): AsyncGenerator<Buffer> {
+    const data = this.dataOf(entry);
+    let sum = 0;
+    let size = 0;
+    const source = slices(data, chunkBytes);
+    const inflated = isInflated(entry)
+      ? source.pipe(createInflateRaw({ chunkSize: Math.min(chunkBytes, 1024 * 1024) }))
+      : source;
+    try {
+      for await (const piece of inflated as AsyncIterable<Buffer>) {
+        size += piece.length;
+        if (size > entry.uncompressedSize) throw this.damaged(entry.name, SIZE_MISMATCH);
+        sum = crc32(piece, sum);
+        yield piece;
+      }
+    } catch (error) {
+      if (error instanceof RelacjeError) throw error;
+      throw this.damaged(entry.name, BAD_DEFLATE, error);
+    } finally {
+      source.destroy();
+      inflated.destroy();
+    }
+    if (size !== entry.uncompressedSize) throw this.damaged(entry.name, SIZE_MISMATCH);
+    if (sum !== entry.crc32) throw this.damaged(entry.name, CRC_MISMATCH);
   }
 
   private inflate(entry: ZipEntryInfo, data: Buffer): Buffer {
@@ -211,6 +258,21 @@ function locateCentralDirectory(content: Buffer): CentralDirectory {
   }
   if (offset + size > limit) throw new LeanReadUnsupported('central directory');
   return { count, offset, end: limit };
+}
+
+/** Some writers store an empty part as deflated with no bytes at all, not even an empty deflate block. */
+function isInflated(entry: ZipEntryInfo): boolean {
+  return entry.method === DEFLATED && (entry.compressedSize > 0 || entry.uncompressedSize > 0);
+}
+
+/** A stream over `data` in views of `size` bytes, none of them copied. */
+function slices(data: Buffer, size: number): Readable {
+  return Readable.from(
+    (function* () {
+      for (let at = 0; at < data.length; at += size) yield data.subarray(at, at + size);
+    })(),
+    { objectMode: false },
+  );
 }
 
 function findEndOfCentralDirectory(content: Buffer): number {

@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import JSZip from 'jszip';
 import { RelacjeError } from '../../../src/core/errors';
 import { LeanReadUnsupported, ZipEntries } from '../../../src/store/xlsx/zip-entries';
-import { centralHeaderOf, excelJsWorkbook, relacjeErrorOf, temporaryFolder, zipBytes } from './zip-fixtures';
+import {
+  centralHeaderOf,
+  excelJsWorkbook,
+  relacjeErrorOf,
+  streamErrorOf,
+  temporaryFolder,
+  zipBytes,
+} from './zip-fixtures';
 
 let folder: ReturnType<typeof temporaryFolder>;
 beforeEach(() => (folder = temporaryFolder()));
@@ -33,6 +40,17 @@ describe('reading entries', () => {
     expect(zip.read('xl/nothing.xml')).toBeUndefined();
     expect(zip.entry('xl/nothing.xml')).toBeUndefined();
     expect(zip.raw('xl/nothing.xml')).toBeUndefined();
+  });
+
+  test('streamed in pieces, every part is what read gives', async () => {
+    const zip = new ZipEntries(await excelJsWorkbook());
+    for (const name of zip.names()) {
+      const pieces: Buffer[] = [];
+      for await (const piece of zip.stream(name, 1000)!) pieces.push(piece);
+      expect(Buffer.concat(pieces)).toEqual(zip.read(name));
+      expect(pieces.every((piece) => piece.length <= 1000)).toBe(true);
+    }
+    expect(zip.stream('xl/nothing.xml')).toBeUndefined();
   });
 
   test('stored entries and entries followed by a data descriptor', async () => {
@@ -137,6 +155,8 @@ describe('limits, from the directory before anything is inflated', () => {
     expect(error.messageIn('en')).toContain('xl/worksheets/sheet1.xml');
     expect(error.messageIn('en')).toContain('another size');
     expect(error.messageIn('pl')).toContain('inny rozmiar');
+    const streamed = await streamErrorOf('damagedPart', zip.stream('xl/worksheets/sheet1.xml', 4096));
+    expect(streamed.messageIn('en')).toContain('another size');
   });
 
   test('a header that claims more than there is', async () => {
@@ -145,6 +165,7 @@ describe('limits, from the directory before anything is inflated', () => {
     expect(relacjeErrorOf('damagedPart', () => new ZipEntries(bytes).read('a.xml')).params.part).toBe(
       'a.xml',
     );
+    await streamErrorOf('damagedPart', new ZipEntries(bytes).stream('a.xml'));
   });
 });
 
@@ -162,6 +183,8 @@ describe('damaged parts', () => {
     expect(error.messageIn('pl')).toContain('CRC-32');
     expect(error.messageIn('pl')).toContain('xl/sharedStrings.xml');
     expect(error.messageIn('en')).toContain('crm.xlsx');
+    const streamed = await streamErrorOf('damagedPart', zip.stream('xl/sharedStrings.xml'));
+    expect(streamed.messageIn('en')).toContain('CRC-32');
   });
 
   test('a stored entry with a wrong CRC-32', async () => {
@@ -179,6 +202,8 @@ describe('damaged parts', () => {
     corrupt.fill(0xff, entry.dataOffset, entry.dataOffset + entry.compressedSize);
     const error = relacjeErrorOf('damagedPart', () => new ZipEntries(corrupt).read('a.xml'));
     expect(error.messageIn('en')).toContain('corrupt');
+    const streamed = await streamErrorOf('damagedPart', new ZipEntries(corrupt).stream('a.xml'));
+    expect(streamed.messageIn('en')).toContain('corrupt');
     const short = Buffer.from(bytes);
     short.writeUInt32LE(bytes.length, centralHeaderOf(bytes, 'a.xml') + 20);
     expect(relacjeErrorOf('damagedPart', () => new ZipEntries(short).raw('a.xml')).messageIn('en')).toContain(
@@ -191,7 +216,7 @@ describe('garbage in', () => {
   const limits = { maxEntryBytes: 256 * 1024, maxTotalBytes: MiB, ratioFloorBytes: 4096, maxEntries: 50 };
 
   /** Reads everything there is to read; the only acceptable failures are the product's own. */
-  function readAll(bytes: Buffer): void {
+  async function readAll(bytes: Buffer): Promise<void> {
     try {
       const zip = new ZipEntries(bytes, { limits });
       for (const name of zip.names()) {
@@ -199,6 +224,11 @@ describe('garbage in', () => {
           zip.entry(name);
           zip.raw(name);
           zip.read(name);
+        } catch (error) {
+          if (!(error instanceof RelacjeError || error instanceof LeanReadUnsupported)) throw error;
+        }
+        try {
+          for await (const piece of zip.stream(name, 256)!) expect(piece.length).toBeLessThanOrEqual(256);
         } catch (error) {
           if (!(error instanceof RelacjeError || error instanceof LeanReadUnsupported)) throw error;
         }
@@ -232,8 +262,8 @@ describe('garbage in', () => {
       ),
       keep: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
     });
-    fc.assert(
-      fc.property(mutation, ({ base, edits, keep }) => {
+    await fc.assert(
+      fc.asyncProperty(mutation, async ({ base, edits, keep }) => {
         const bytes = Buffer.from(bases[base]);
         for (const [where, nearEnd, value] of edits) {
           const span = nearEnd ? Math.min(bytes.length, 200) : bytes.length;
@@ -241,7 +271,7 @@ describe('garbage in', () => {
         }
         const cut = keep === undefined ? bytes : bytes.subarray(0, Math.floor(keep * bytes.length));
         const started = performance.now();
-        readAll(cut);
+        await readAll(cut);
         expect(performance.now() - started).toBeLessThan(500);
       }),
       { seed: 20261204, numRuns: 3000 },

@@ -53,11 +53,28 @@ export function relacjeErrorOf<C extends ErrorCode>(code: C, run: () => unknown)
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(RelacjeError);
-    expect((error as RelacjeError).code).toBe(code);
-    return error as RelacjeError<C>;
+    return ofCode(code, error);
   }
   throw new Error(`expected ${code}, nothing was thrown`);
+}
+
+/** The error reading `pieces` to the end throws, checked to be a RelacjeError of `code`. */
+export async function streamErrorOf<C extends ErrorCode>(
+  code: C,
+  pieces: AsyncIterable<Buffer> | undefined,
+): Promise<RelacjeError<C>> {
+  try {
+    for await (const piece of pieces!) expect(piece).toBeInstanceOf(Buffer);
+  } catch (error) {
+    return ofCode(code, error);
+  }
+  throw new Error(`expected ${code}, nothing was thrown`);
+}
+
+function ofCode<C extends ErrorCode>(code: C, error: unknown): RelacjeError<C> {
+  expect(error).toBeInstanceOf(RelacjeError);
+  expect((error as RelacjeError).code).toBe(code);
+  return error as RelacjeError<C>;
 }
 
 export async function* slowly<T>(items: Iterable<T>): AsyncGenerator<T> {
