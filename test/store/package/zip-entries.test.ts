@@ -75,6 +75,16 @@ describe('reading entries', () => {
     });
   });
 
+  test('an empty part stored as deflated with no bytes at all reads as empty', () => {
+    const zip = new ZipEntries(emptyDeflatedArchive('xl/calcChain.xml'));
+    expect(zip.entry('xl/calcChain.xml')).toMatchObject({
+      method: 8,
+      compressedSize: 0,
+      uncompressedSize: 0,
+    });
+    expect(zip.read('xl/calcChain.xml')!.length).toBe(0);
+  });
+
   test('what is not a ZIP archive is LeanReadUnsupported', () => {
     for (const bytes of [Buffer.alloc(0), Buffer.from('Nazwa;NIP\n'), Buffer.alloc(100, 0x50)]) {
       expect(() => new ZipEntries(bytes)).toThrow(LeanReadUnsupported);
@@ -279,18 +289,47 @@ describe('garbage in', () => {
   });
 });
 
+/** A record of `length` bytes with little-endian fields of 16 or 32 bits at the given offsets. */
+function header(length: number, fields: [bits: 16 | 32, at: number, value: number][]): Buffer {
+  const bytes = Buffer.alloc(length);
+  for (const [bits, at, value] of fields) {
+    if (bits === 16) bytes.writeUInt16LE(value, at);
+    else bytes.writeUInt32LE(value, at);
+  }
+  return bytes;
+}
+
+/** One entry, method deflate, with no compressed bytes (and CRC 0 of nothing). */
+function emptyDeflatedArchive(name: string): Buffer {
+  const nameBytes = Buffer.from(name);
+  const local = header(30, [
+    [32, 0, 0x04034b50],
+    [16, 4, 20],
+    [16, 8, 8],
+    [16, 26, nameBytes.length],
+  ]);
+  const central = header(46, [
+    [32, 0, 0x02014b50],
+    [16, 4, 20],
+    [16, 6, 20],
+    [16, 10, 8],
+    [16, 28, nameBytes.length],
+  ]);
+  const directorySize = 46 + nameBytes.length;
+  const end = header(22, [
+    [32, 0, 0x06054b50],
+    [16, 8, 1],
+    [16, 10, 1],
+    [32, 12, directorySize],
+    [32, 16, 30 + nameBytes.length],
+  ]);
+  return Buffer.concat([local, nameBytes, central, nameBytes, end]);
+}
+
 /** A one-entry archive in ZIP64 form, sizes and offsets all deferred to the ZIP64 records. */
 function zip64Archive(name: string, data: Buffer): Buffer {
   const nameBytes = Buffer.from(name);
   const size = BigInt(data.length);
-  const header = (length: number, fields: [bits: 16 | 32, at: number, value: number][]) => {
-    const bytes = Buffer.alloc(length);
-    for (const [bits, at, value] of fields) {
-      if (bits === 16) bytes.writeUInt16LE(value, at);
-      else bytes.writeUInt32LE(value, at);
-    }
-    return bytes;
-  };
   const extra = (values: bigint[]) => {
     const bytes = Buffer.alloc(4 + values.length * 8);
     bytes.writeUInt16LE(1, 0);

@@ -213,7 +213,13 @@ class PackageWriter {
   /** Without ZIP64, no offset or size may need more than 32 bits. */
   private checkOffset(name: string, value: number): void {
     if (value > MAX_32) {
-      throw tooLarge(this.file, name, `${formatBytes(MAX_32 + 1)} (ZIP)`, `${formatBytes(value)}+`);
+      const limit = formatBytes(MAX_32 + 1);
+      throw tooLarge(
+        this.file,
+        name || undefined,
+        { pl: `najwyżej ${limit} w pliku bez ZIP64`, en: `at most ${limit} in a file without ZIP64` },
+        `${formatBytes(value)}+`,
+      );
     }
   }
 
@@ -223,7 +229,12 @@ class PackageWriter {
     const directorySize = this.sink.position - directoryAt;
     this.checkOffset('', this.sink.position);
     if (this.written.length > MAX_16) {
-      throw tooLarge(this.file, undefined, `${MAX_16} (ZIP)`, String(this.written.length));
+      throw tooLarge(
+        this.file,
+        undefined,
+        { pl: `najwyżej ${MAX_16} części bez ZIP64`, en: `at most ${MAX_16} parts without ZIP64` },
+        String(this.written.length),
+      );
     }
     const end = Buffer.alloc(END_BYTES);
     end.writeUInt32LE(ZIP_SIGNATURE.endOfCentralDirectory, 0);
