@@ -55,6 +55,7 @@ import {
 } from './graph-transport';
 import { defaultReadBudget, pagesOf, ReadQueue, type ReadBudget } from './read-plan';
 import { RowProgress } from './row-progress';
+import { isHeld, LOCK_RANGE, lockSlotOf, LockWaits, slotsWrite } from './row-locks';
 
 export interface GraphStoreOptions extends GraphTransportOptions {
   /**
@@ -99,61 +100,10 @@ const WORKBOOK_PATH =
 const RETRYABLE_IN_BATCH = new Set([424, 429, 503]);
 
 /**
- * A row's `updatedAt` while one writer holds the row, between checking its version and writing
- * it. A valid timestamp (readers decode it as any other) that no save writes, and the same for
- * every writer: taking a lock someone else holds writes what is already there.
+ * A counter row's third cell while one writer counts on; the same for every writer, so taking a
+ * lock someone else holds writes what is already there (as the row locks, `row-locks.ts`).
  */
-const LOCKED_AT = '1900-01-01T00:00:00.000Z';
-/** A counter row's third cell while one writer counts on; the same for every writer, as `LOCKED_AT`. */
 const COUNTER_LOCK = 'locked';
-/** A lock held longer than this was left by a pane that stopped between locking and writing. */
-const LOCK_LEASE_MS = 30_000;
-
-function isLocked(layout: TableRowsLayout, values: readonly SheetValue[]): boolean {
-  return String(values[layout.indexByKey.get('updatedAt')!]) === LOCKED_AT;
-}
-
-/** How long a call has waited for rows other writers hold, and since when it has seen each locked. */
-class LockWaits {
-  private readonly since = new Map<string, number>();
-  /** Waits count as asked for, not only as the clock saw them, so an injected sleep keeps the bound. */
-  private waited = 0;
-
-  constructor(private readonly now: () => number) {}
-
-  /** Notes that this record's row is locked; whether it has been for longer than a lease. */
-  abandoned(id: string): boolean {
-    const first = this.since.get(id) ?? this.now();
-    this.since.set(id, first);
-    return Math.max(this.now() - first, this.waited) > LOCK_LEASE_MS;
-  }
-
-  /** The next wait, short and growing, or undefined once waiting longer would not help. */
-  next(attempt: number): number | undefined {
-    if (this.waited > 2 * LOCK_LEASE_MS) return undefined;
-    const wait = Math.min(2_000, 50 * 2 ** attempt);
-    this.waited += wait;
-    return wait;
-  }
-}
-
-type LockState = 'ours' | 'stale' | 'elsewhere' | 'lockedByOther';
-
-/** What the lock batch found in a row: whether the call holds it now, and for the record meant. */
-function lockState(
-  layout: TableRowsLayout,
-  before: readonly SheetValue[],
-  ref: RecordRef,
-  waits: LockWaits,
-): { state: LockState; owned: boolean } {
-  if (before.length === 0) return { state: 'elsewhere', owned: false };
-  const row = idAndVersionOf(layout, before);
-  if (isLocked(layout, before) && !(row.id === ref.id && waits.abandoned(ref.id))) {
-    return { state: row.id === ref.id ? 'lockedByOther' : 'elsewhere', owned: false };
-  }
-  if (row.id !== ref.id) return { state: 'elsewhere', owned: true };
-  return { state: row.version === ref.expectedVersion ? 'ours' : 'stale', owned: true };
-}
 
 export function isWorkbookLocation(location: string): boolean {
   return WORKBOOK_PATH.test(location);
@@ -171,9 +121,10 @@ export function openGraphStore(options: GraphStoreOptions): GraphWorkbookStore {
  * Round trips per action: a full load is a few `$batch` requests (`_meta`, each table's size and
  * header, then all pages packed 20 a batch within a byte budget: 4 at 100,000 clients with
  * 1,000,000 activities against the local server; see `read-plan.ts`); an
- * append is one request per table (chunked only by size); an update or delete of up to ten rows
- * is two batches: one locks each row and reads it as the lock found it, one writes the rows that
- * had the expected version (each write again right after a read of its row).
+ * append is one request per table (chunked only by size); an update or delete of up to nine rows
+ * is two batches: one takes the records' locks (in `_meta`, `row-locks.ts`) and reads their rows
+ * under them, one writes the rows that had the expected version (each write again right after a
+ * read of its row) and gives the locks back.
  */
 export class GraphWorkbookStore implements WorkbookStore {
   readonly transport: GraphTransport;
@@ -373,7 +324,10 @@ export class GraphWorkbookStore implements WorkbookStore {
   private readMeta(response: SubResponse): void {
     if (response.status === 404) return;
     const range = this.bodyOf(response) as { values: SheetValue[][]; rowIndex?: number };
-    const read = metaOfRows(range.values, (range.rowIndex ?? 0) + 1, this.meta, {
+    // Rows below the last key hold only row locks (`row-locks.ts`): new counters go right after the keys.
+    let keyed = range.values.length;
+    while (keyed > 0 && String(range.values[keyed - 1][0] ?? '') === '') keyed -= 1;
+    const read = metaOfRows(range.values.slice(0, keyed), (range.rowIndex ?? 0) + 1, this.meta, {
       file: this.resource,
       supported: this.schema.version,
     });
@@ -404,7 +358,7 @@ export class GraphWorkbookStore implements WorkbookStore {
       const fields = claimFieldsOf(record, stamp);
       return { index, before: record, fields, record: asStored({ ...record, ...fields }) };
     });
-    const results = await this.guarded(
+    const { results } = await this.guarded(
       layout,
       claimed.map(({ index, before, fields }) => ({
         index,
@@ -585,9 +539,10 @@ export class GraphWorkbookStore implements WorkbookStore {
 
   /**
    * Writes to the rows of these records, each only while it still has the version the caller
-   * read: all or nothing. Graph has no conditional write, so each row is first locked (see
-   * `LOCKED_AT`), checked under the lock, and only then written; a row that is not the one meant
-   * is unlocked again without a cell of it changed. Two batches for up to ten rows.
+   * read: all or nothing. Graph has no conditional write, so the records are first locked (in
+   * `_meta`, see `row-locks.ts`) with their rows read under the lock in the same batch, checked,
+   * and only then written, the locks given back in the write's own batch: two batches for up to
+   * nine rows. The rows' own cells change only by the write itself.
    */
   private async writeRows(
     layout: TableRowsLayout,
@@ -601,42 +556,79 @@ export class GraphWorkbookStore implements WorkbookStore {
       this.known.set(table.key, known);
     }
     const indexes = refs.map((ref) => known.get(ref.id)?.index);
+    const written: { before: SheetValue[]; index: number }[] = new Array(refs.length);
     const waits = new LockWaits(() => this.now().getTime());
-    for (let attempt = 0; ; attempt += 1) {
-      if (indexes.some((i) => i === undefined) || attempt > 0) await this.relocate(layout, refs, indexes);
-      const befores = await this.lockRows(layout, indexes as number[]);
-      const found = befores.map((before, i) => lockState(layout, before, refs[i], waits));
-      if (found.every((f) => f.state === 'ours')) {
-        const written = await this.writeLocked(layout, refs, indexes as number[], writeOf);
-        return written.map((index, i) => ({ before: befores[i], index }));
-      }
-      await this.unlockRows(
+    let pending = refs.map((_, i) => i);
+    for (let attempt = 0, moves = 0; pending.length > 0; attempt += 1) {
+      if (pending.some((i) => indexes[i] === undefined)) await this.relocate(layout, refs, indexes);
+      const slots = [...new Set(pending.map((i) => lockSlotOf(table.tableName, refs[i].id)))];
+      const { taken, blocked, befores } = await this.lockAndRead(
         layout,
-        befores.flatMap((before, i) => (found[i].owned ? [{ index: indexes[i]!, before }] : [])),
+        slots,
+        pending.map((i) => indexes[i]!),
+        waits,
       );
-      const stale = found.findIndex((f) => f.state === 'stale');
-      if (stale >= 0) {
-        throw new RelacjeError('conflict', {
-          table: table.tableName,
-          id: refs[stale].id,
-          expectedVersion: refs[stale].expectedVersion,
-          actualVersion: idAndVersionOf(layout, befores[stale]).version,
-        });
-      }
-      const locked = found.findIndex((f) => f.state === 'lockedByOther');
-      if (locked >= 0) {
-        const wait = waits.next(attempt);
-        if (wait === undefined) {
-          throw new RelacjeError('unavailable', {
-            detail: `${table.tableName}, ${refs[locked].id}: another user is saving this row`,
+      let held = taken;
+      try {
+        if (blocked.length > 0) {
+          await this.unlockSlots(held);
+          held = [];
+          const wait = waits.next(attempt);
+          if (wait === undefined) {
+            const waiting = pending.find((i) => blocked.includes(lockSlotOf(table.tableName, refs[i].id)))!;
+            throw new RelacjeError('unavailable', {
+              detail: `${table.tableName}, ${refs[waiting].id}: another user is saving this row`,
+            });
+          }
+          await this.sleep(wait);
+          continue;
+        }
+        const moved = pending.findIndex(
+          (i, p) => befores[p].length === 0 || idAndVersionOf(layout, befores[p]).id !== refs[i].id,
+        );
+        if (moved >= 0) {
+          // Rows above it were removed or put back meanwhile: find it again, then lock afresh.
+          if (moves++ >= 2)
+            throw new RelacjeError('recordNotFound', { table: table.tableName, id: refs[pending[moved]].id });
+          await this.unlockSlots(held);
+          held = [];
+          await this.relocate(layout, refs, indexes);
+          continue;
+        }
+        const stale = pending.findIndex(
+          (i, p) => idAndVersionOf(layout, befores[p]).version !== refs[i].expectedVersion,
+        );
+        if (stale >= 0) {
+          const ref = refs[pending[stale]];
+          throw new RelacjeError('conflict', {
+            table: table.tableName,
+            id: ref.id,
+            expectedVersion: ref.expectedVersion,
+            actualVersion: idAndVersionOf(layout, befores[stale]).version,
           });
         }
-        await this.sleep(wait);
-      } else if (attempt >= 2) {
-        const moved = found.findIndex((f) => f.state === 'elsewhere');
-        throw new RelacjeError('recordNotFound', { table: table.tableName, id: refs[moved].id });
+        const result = await this.writeLocked(layout, refs, pending, indexes, writeOf, held);
+        if (result.unlocked) held = [];
+        pending.forEach((i, p) => {
+          if (!result.missed.includes(i)) written[i] = { before: befores[p], index: indexes[i]! };
+        });
+        if (result.missed.length > 0) {
+          if (moves++ >= 2) {
+            throw new RelacjeError('unavailable', {
+              detail: `${table.tableName}: rows kept moving while they were saved`,
+            });
+          }
+          await this.unlockSlots(held);
+          held = [];
+          await this.relocate(layout, refs, indexes);
+        }
+        pending = result.missed;
+      } finally {
+        // Whatever went wrong, locks this call still holds are given back (or left to their lease).
+        if (held.length > 0) await this.unlockSlots(held).catch(() => undefined);
       }
     }
+    return written;
   }
 
   /** Where each record's row is now, from the id column; a record no longer there is `recordNotFound`. */
@@ -651,91 +643,129 @@ export class GraphWorkbookStore implements WorkbookStore {
     if (missing) throw new RelacjeError('recordNotFound', { table: layout.table.tableName, id: missing.id });
   }
 
-  /**
-   * Locks rows: each row's `updatedAt` becomes `LOCKED_AT`, read in the same batch just before.
-   * A row that was locked already stays exactly as it was (the lock is the same value), so a
-   * lock that is not ours changes nothing.
-   */
-  private lockRows(layout: TableRowsLayout, indexes: readonly number[]): Promise<SheetValue[][]> {
-    const values = rowOfFields(layout, { updatedAt: LOCKED_AT }, this.context, false);
-    return this.guarded(
-      layout,
-      indexes.map((index) => ({ index, method: 'PATCH', values, expected: () => true })),
-    ).then((results) => results.map((r) => r.before));
+  private get lockRange(): string {
+    return `${this.sheetUrl(META_SHEET)}/range(address='${LOCK_RANGE}')`;
   }
 
-  /** Gives rows this call locked but may not write their `updatedAt` back (a taken-over lock: now). */
-  private async unlockRows(
+  /**
+   * Takes the lock slots, reading them just before (so each writer learns which were free), and
+   * reads the rows under the locks, in one batch. `taken`: the slots this call holds now (free, or
+   * held past their lease and taken over); `blocked`: those another writer holds.
+   */
+  private async lockAndRead(
     layout: TableRowsLayout,
-    rows: readonly { index: number; before: readonly SheetValue[] }[],
-  ): Promise<void> {
-    const column = layout.indexByKey.get('updatedAt')!;
+    slots: readonly number[],
+    indexes: readonly number[],
+    waits: LockWaits,
+  ): Promise<{ taken: number[]; blocked: number[]; befores: SheetValue[][] }> {
     const url = this.tableUrl(layout.table);
-    const requests: SubRequest[] = rows
-      .filter(({ before }) => before.length > 0)
-      .map(({ index, before }, i) => ({
-        id: `u${i}`,
-        method: 'PATCH' as const,
-        url: `${url}/rows/itemAt(index=${index})`,
-        body: {
-          values: [
-            before.map((value, c) =>
-              c !== column
-                ? null
-                : isLocked(layout, before)
-                  ? `'${this.now().toISOString()}`
-                  : literal(value),
-            ),
-          ],
-        },
-      }));
-    await this.inSession(async (headers) => {
-      for (let i = 0; i < requests.length; i += MAX_BATCH) {
-        for (const response of await this.transport.batch(requests.slice(i, i + MAX_BATCH), headers))
-          this.bodyOf(response);
-      }
+    const rowRead = (index: number, p: number): SubRequest => ({
+      id: `g${p}`,
+      method: 'GET',
+      url: `${url}/rows/itemAt(index=${index})`,
+      dependsOn: ['lock'],
     });
+    const inLockBatch = MAX_BATCH - 2;
+    return this.inSession(async (headers) => {
+      let responses: Map<string, SubResponse>;
+      for (let attempt = 0; ; attempt += 1) {
+        const requests: SubRequest[] = [
+          { id: 'locks', method: 'GET', url: this.lockRange },
+          {
+            id: 'lock',
+            method: 'PATCH',
+            url: this.lockRange,
+            body: { values: slotsWrite(slots, 'held') },
+            dependsOn: ['locks'],
+          },
+          ...indexes.slice(0, inLockBatch).map(rowRead),
+        ];
+        responses = new Map((await this.transport.batch(requests, headers)).map((r) => [r.id, r]));
+        const failed = [responses.get('locks')!, responses.get('lock')!].find((r) =>
+          RETRYABLE_IN_BATCH.has(r.status),
+        );
+        if (!failed) break;
+        // Throttled before the lock was written: nothing changed, the batch can go again.
+        if (attempt >= 5) throw productError(subFailure(failed), this.resource);
+        await this.pause(failed, attempt);
+      }
+      const before = (this.bodyOf(responses.get('locks')!) as { values: SheetValue[][] }).values;
+      this.bodyOf(responses.get('lock')!);
+      const taken: number[] = [];
+      const blocked: number[] = [];
+      for (const slot of slots) {
+        const free = !isHeld(before, slot) || waits.abandoned(`slot:${slot}`);
+        (free ? taken : blocked).push(slot);
+      }
+      // Rows the lock batch had no room for, or whose read was throttled, are read now, still under the locks.
+      const again = indexes
+        .map(rowRead)
+        .filter((request, p) => p >= inLockBatch || RETRYABLE_IN_BATCH.has(responses.get(request.id)!.status))
+        .map(({ id, method, url: rowUrl }) => ({ id, method, url: rowUrl }));
+      for (const [id, response] of await this.readBatches(again)) responses.set(id, response);
+      const befores = indexes.map((_, p) => {
+        const read = responses.get(`g${p}`)!;
+        // No row there any more (rows above it were removed): the record is to be found again.
+        if (read.status === 404 && /itemnotfound/i.test(subFailure(read).code)) return [];
+        return (this.bodyOf(read, layout.table) as { values: SheetValue[][] }).values[0];
+      });
+      return { taken, blocked, befores };
+    });
+  }
+
+  /** Gives lock slots back. A lost answer leaves them to their lease rather than risk a lock taken since. */
+  private async unlockSlots(slots: readonly number[]): Promise<void> {
+    if (slots.length === 0) return;
+    try {
+      await this.inSession((headers) =>
+        this.transport.send('PATCH', this.lockRange, {
+          body: { values: slotsWrite(slots, 'free') },
+          headers,
+          idempotent: false,
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof OutcomeUnknown)) throw error;
+    }
   }
 
   /**
    * Writes rows this call holds locked, each in a batch right after a read that shows it still is
-   * the locked row (only a delete of a row above can move it meanwhile). A write that found
-   * another row there gives that row its cells back, and goes again where the record now is.
-   * Returns each record's row index at the time of its write.
+   * the record's row with the version checked (only a delete of a row above can move it
+   * meanwhile). Up to nine rows, the locks are given back in the same batch, after the writes.
+   * A write that found another row there gives that row its cells back; it is `missed`.
    */
   private async writeLocked(
     layout: TableRowsLayout,
     refs: readonly RecordRef[],
-    indexes: number[],
+    pending: readonly number[],
+    indexes: readonly (number | undefined)[],
     writeOf: (ref: RecordRef, i: number) => Pick<GuardedWrite, 'method' | 'values'>,
-  ): Promise<number[]> {
-    let pending = refs.map((_, i) => i);
-    for (let attempt = 0; pending.length > 0; attempt += 1) {
-      const writes: GuardedWrite[] = pending.map((i) => ({
-        index: indexes[i],
-        ...writeOf(refs[i], i),
-        expected: (now) => idAndVersionOf(layout, now).id === refs[i].id && isLocked(layout, now),
-      }));
-      const results = await this.guarded(layout, writes);
-      const missed = pending.filter((_, p) => !results[p].matched);
-      if (missed.length === 0) return indexes;
-      if (attempt >= 3) {
-        throw new RelacjeError('unavailable', {
-          detail: `${layout.table.tableName}: rows kept moving while they were saved`,
-        });
-      }
-      await this.restoreRows(
-        layout,
-        pending.flatMap((i, p) =>
-          results[p].matched || results[p].before.length === 0
-            ? []
-            : [{ write: writes[p], before: results[p].before }],
-        ),
-      );
-      await this.relocate(layout, refs, indexes);
-      pending = missed;
-    }
-    return indexes;
+    held: readonly number[],
+  ): Promise<{ missed: number[]; unlocked: boolean }> {
+    const writes: GuardedWrite[] = pending.map((i) => ({
+      index: indexes[i]!,
+      ...writeOf(refs[i], i),
+      expected: (now) => {
+        const row = idAndVersionOf(layout, now);
+        return row.id === refs[i].id && row.version === refs[i].expectedVersion;
+      },
+    }));
+    const unlock: SubRequest | undefined =
+      held.length > 0 && writes.length <= (MAX_BATCH - 1) / 2
+        ? { id: 'unlock', method: 'PATCH', url: this.lockRange, body: { values: slotsWrite(held, 'free') } }
+        : undefined;
+    const { results, trailer } = await this.guarded(layout, writes, unlock);
+    const missed = pending.filter((_, p) => !results[p].matched);
+    await this.restoreRows(
+      layout,
+      pending.flatMap((_, p) =>
+        results[p].matched || results[p].before.length === 0
+          ? []
+          : [{ write: writes[p], before: results[p].before }],
+      ),
+    );
+    return { missed, unlocked: trailer !== undefined && trailer.status >= 200 && trailer.status < 300 };
   }
 
   /** Puts back rows a write hit by mistake: their cells written over, or the row itself when deleted. */
@@ -774,10 +804,16 @@ export class GraphWorkbookStore implements WorkbookStore {
   /**
    * Sends each write right after a read of its row, ten pairs per batch, so the read shows the
    * row as the write found it. Deletes go from the bottom up so that they do not move each other.
+   * `after` rides in the batch of up to nine pairs, after their writes, and only on the first try.
    */
-  private async guarded(layout: TableRowsLayout, writes: readonly GuardedWrite[]): Promise<GuardedResult[]> {
+  private async guarded(
+    layout: TableRowsLayout,
+    writes: readonly GuardedWrite[],
+    after?: SubRequest,
+  ): Promise<{ results: GuardedResult[]; trailer?: SubResponse }> {
     const url = this.tableUrl(layout.table);
     const results: GuardedResult[] = new Array(writes.length);
+    let trailer: SubResponse | undefined;
     const order = writes.map((_, i) => i).sort((a, b) => writes[b].index - writes[a].index);
     await this.inSession(async (headers) => {
       let pending = order.filter((i) => results[i] === undefined);
@@ -798,7 +834,11 @@ export class GraphWorkbookStore implements WorkbookStore {
               },
             ];
           });
+          // Sent once, after every write of the batch (so a write that failed keeps it from running).
+          const last = attempt === 0 && after && pending.length <= (MAX_BATCH - 1) / 2;
+          if (last) requests.push({ ...after, dependsOn: group.map((i) => `w${i}`) });
           const responses = new Map((await this.transport.batch(requests, headers)).map((r) => [r.id, r]));
+          if (last) trailer = responses.get(after.id);
           for (const i of group) {
             const read = responses.get(`g${i}`)!;
             const write = responses.get(`w${i}`)!;
@@ -827,7 +867,7 @@ export class GraphWorkbookStore implements WorkbookStore {
         pending = retry;
       }
     });
-    return results;
+    return { results, trailer };
   }
 
   /**
