@@ -12,6 +12,7 @@ import { defaultMeta, readMetaSheet, writeMetaSheet } from './meta-sheet';
 import { notAWorkbook, readWorkbookBytes } from './engine/workbook-bytes';
 import { excelCellSource, layoutOf, readTable, readTableRecords, type TableRead } from './table-reader';
 import { addMissingColumns, addTableSheet, findTableModel, type TableLayout } from './table-sheet';
+import { inspectTablePackage, repairTablePackage, type TableConsistencyOptions } from './table-consistency';
 import { writeTable } from './table-writer';
 
 /** Everything a store keeps of a workbook: meta, every table's records, and the Dashboard's cells. */
@@ -91,19 +92,31 @@ export async function inspectWorkbookFile(
   options: LoadOptions = {},
 ): Promise<WorkbookProblem[]> {
   try {
-    return (await loadLeniently(file, options, true)).problems;
+    const { problems } = await loadLeniently(file, options, true);
+    const content = await readWorkbookBytes(file);
+    return [...inspectTablePackage(content, tablePackageOptions(options)), ...problems];
   } catch (error) {
     if (isRelacjeError(error)) return [error];
     throw error;
   }
 }
 
-/** Adds missing tables, columns and `_meta`; never drops a cell. */
+/**
+ * Fixes the tables' package first (ghost rows below a table taken into it, table parts matched to
+ * their ranges and header cells, our renamed columns given their headers back), by patching the
+ * package; then adds missing tables, columns and `_meta`. Never drops a cell.
+ */
 export async function repairWorkbookFile(file: string, options: LoadOptions = {}): Promise<RepairReport> {
+  const fixed = await repairTablePackage(file, await readWorkbookBytes(file), tablePackageOptions(options));
   const { loaded, problems, changes } = await loadLeniently(file, options, true);
   const remaining = problems.filter((p) => p.code === 'badCell' || p.code === 'duplicateColumn');
   if (changes.length) await writeWorkbookFile(file, loaded, loaded.state);
-  return { changes, remaining };
+  return { changes: [...fixed.changes, ...changes], remaining: [...fixed.remaining, ...remaining] };
+}
+
+function tablePackageOptions(options: LoadOptions): TableConsistencyOptions {
+  const schema = options.schema ?? CURRENT_SCHEMA;
+  return { schema, guessLocale: (names) => guessLocale(names, schema) };
 }
 
 /**
