@@ -1,5 +1,5 @@
 import { attributeOf } from '../xml-scan';
-import { cellRef, MAX_ROW } from './cell-ref';
+import { cellRef, columnNumber, MAX_ROW } from './cell-ref';
 import { cellXml, type CellXmlOptions } from './cell-xml';
 import { shiftFormula } from './formula-shift';
 import type { BodyRow, CellValue, FormulaCell } from './package-types';
@@ -7,7 +7,9 @@ import { hasFormula, SharedFormulas } from './shared-formulas';
 import { rowAttributes, withDimension, withRangesFollowing, worthKeeping } from './sheet-frame';
 import {
   addSharedStringRefs,
+  forEachSharedStringRef,
   parseRow,
+  renumberedRow,
   rowSpans,
   sharedStringOf,
   sheetLayout,
@@ -42,7 +44,7 @@ export type SheetPatchOptions = CellXmlOptions;
 export interface PatchReport {
   /** Shared strings that cells of the original showed and no cell of the output shows. */
   droppedSharedStrings: number[];
-  /** Shared strings the output's cells show. */
+  /** Shared strings the output's cells show (worked out when first read). */
   usedSharedStrings: Set<number>;
   /** A formula cell moved, went or came: the calculation chain no longer fits. */
   formulasMoved: boolean;
@@ -107,8 +109,8 @@ class TablePatcher {
   private readonly delta: number;
   private readonly originIndex = new Map<number, number>();
   private readonly shared: SharedFormulas;
-  private readonly used = new Set<number>();
-  private readonly dropped = new Set<number>();
+  /** How many cells that are not written again showed each shared string. */
+  private readonly dropped = new Map<number, number>();
   private formulasMoved = false;
   private bottom: number;
   private finished = false;
@@ -180,11 +182,34 @@ class TablePatcher {
     this.shared.settle();
   }
 
+  /**
+   * Kept cells are copied as they are and new ones are inline strings, so the output's shared
+   * strings are the original's less those only dropped cells showed: counted here, after the pass,
+   * and only when some were dropped, so that the pass itself never looks at a shared string index.
+   */
   report(): PatchReport {
     if (!this.finished) throw new Error('The patch report is known once every chunk has been read');
+    const { xml, layout } = this;
+    const left = new Map(this.dropped);
+    if (left.size > 0) {
+      forEachSharedStringRef(xml, layout.openEnd, layout.closeStart, (index) => {
+        const count = left.get(index);
+        if (count !== undefined) left.set(index, count - 1);
+      });
+    }
+    // A string that one more cell of the original showed than were dropped stays in use.
+    const droppedSharedStrings = [...left].filter(([, count]) => count === 0).map(([index]) => index);
+    let used: Set<number> | undefined;
     return {
-      droppedSharedStrings: [...this.dropped].filter((i) => !this.used.has(i)).sort((a, b) => a - b),
-      usedSharedStrings: this.used,
+      droppedSharedStrings: droppedSharedStrings.sort((a, b) => a - b),
+      get usedSharedStrings() {
+        if (!used) {
+          used = new Set<number>();
+          addSharedStringRefs(xml, layout.openEnd, layout.closeStart, used);
+          for (const index of droppedSharedStrings) used.delete(index);
+        }
+        return used;
+      },
       formulasMoved: this.formulasMoved,
     };
   }
@@ -274,9 +299,10 @@ class TablePatcher {
   private row(number: number, mine: RowSpan | undefined, theirs: TableRow | undefined): string {
     const { top, left, right, oldBottom } = this.patch;
     if (mine && !this.shared.brokenRows.has(number) && (number <= top || this.unchanged(mine, theirs))) {
-      addSharedStringRefs(this.xml, mine.start, mine.end, this.used);
       return this.xml.toString('utf8', mine.start, mine.end);
     }
+    const shifted = this.shiftedWhole(number, mine, theirs);
+    if (shifted !== undefined) return shifted;
     const own = mine ? this.parse(mine) : undefined;
     if (own && number <= top) {
       const cells = own.cells.map((cell) => this.copy(cell, number, number)).join('');
@@ -308,6 +334,47 @@ class TablePatcher {
     const cells = before + inside + after;
     if (!cells && !worthKeeping(attributes)) return '';
     return `<row r="${number}"${rowAttributes(attributes)}${cells ? `>${cells}</row>` : '/>'}`;
+  }
+
+  /**
+   * A kept table row that only moves, when nothing but its own cells is in the way: the whole row
+   * renumbered, without reading its cells one by one (a delete near the top of a big table moves
+   * every row below it).
+   */
+  private shiftedWhole(
+    number: number,
+    mine: RowSpan | undefined,
+    theirs: TableRow | undefined,
+  ): string | undefined {
+    if (!theirs || theirs.kind === 'new' || !theirs.source || number > this.newBottom) return undefined;
+    if (theirs.kind === 'body' && !this.patch.rows[theirs.index].cells.every((cell) => cell === undefined)) {
+      return undefined;
+    }
+    const { xml } = this;
+    const source = theirs.source;
+    const bytes = xml.subarray(source.start, source.end);
+    const formulas = bytes.indexOf('<f') >= 0;
+    if (formulas && (bytes.indexOf('shared') >= 0 || bytes.indexOf('array') >= 0)) return undefined;
+    if (!this.within(source) || (mine && !this.within(mine))) return undefined;
+    if (mine && number <= this.oldLastData && !this.originIndex.has(number)) {
+      for (const cell of this.parse(mine).cells) this.drop(cell);
+    }
+    if (formulas) this.formulasMoved = true;
+    return renumberedRow(xml.toString('utf8', source.start, source.end), number);
+  }
+
+  /** Whether every cell of the row is in the table's columns, by its first and last cell alone. */
+  private within(span: RowSpan): boolean {
+    const { xml } = this;
+    const first = xml.indexOf('<c ', span.start);
+    if (first < 0 || first >= span.end) return true;
+    const last = xml.subarray(span.start, span.end).lastIndexOf('<c ') + span.start;
+    const colAt = (at: number) => {
+      const tag = xml.toString('latin1', at, xml.indexOf('>', at));
+      const ref = attributeOf(tag.slice(2), 'r');
+      return ref === undefined ? NaN : columnNumber(ref.replace(/\d+$/, ''));
+    };
+    return colAt(first) >= this.patch.left && colAt(last) <= this.patch.right;
   }
 
   /** Whether the original row stands in the output as it is: same place, same cells. */
@@ -362,8 +429,6 @@ class TablePatcher {
 
   /** An original cell written again at `toRow`. */
   private copy(cell: ParsedCell, fromRow: number, toRow: number): string {
-    const index = sharedStringOf(cell);
-    if (index !== undefined) this.used.add(index);
     if (toRow !== fromRow && hasFormula(cell)) this.formulasMoved = true;
     return this.shared.moved(cell, fromRow, toRow);
   }
@@ -371,7 +436,7 @@ class TablePatcher {
   /** An original cell that is not written again. */
   private drop(cell: ParsedCell): void {
     const index = sharedStringOf(cell);
-    if (index !== undefined) this.dropped.add(index);
+    if (index !== undefined) this.dropped.set(index, (this.dropped.get(index) ?? 0) + 1);
     if (hasFormula(cell)) this.formulasMoved = true;
   }
 }

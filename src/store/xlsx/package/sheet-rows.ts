@@ -121,7 +121,8 @@ export function parseRow(xml: Buffer, span: RowSpan): ParsedRow {
 /** The shared string a `t="s"` cell shows, or undefined for any other cell. */
 export function sharedStringOf(cell: ParsedCell): number | undefined {
   if (attributeOf(cell.attributes, 't') !== 's') return undefined;
-  const v = /<v>\s*(\d+)\s*<\/v>/.exec(cell.text);
+  // As the byte scan reads it: the digits right after <v>.
+  const v = /<v>(\d+)/.exec(cell.text);
   return v ? Number(v[1]) : undefined;
 }
 
@@ -133,6 +134,16 @@ export function sharedStringRefs(sheetXml: Buffer): Set<number> {
   return refs;
 }
 
+const CELL_ROW_NUMBER = /(<c\b[^>]*?\sr\s*=\s*["'][A-Za-z]{1,3})\d+/g;
+
+/** A whole `<row>` element moved to row `number`: its own `r` and each cell's. */
+export function renumberedRow(text: string, number: number): string {
+  const tagEnd = text.indexOf('>');
+  const tag = text.slice(0, tagEnd).replace(/(\sr\s*=\s*)(?:"[^"]*"|'[^']*')/, `$1"${number}"`);
+  const cells = text.slice(tagEnd).replace(CELL_ROW_NUMBER, `$1${number}`);
+  return tag + cells;
+}
+
 const LT = 0x3c;
 const GT = 0x3e;
 const QUOTE = 0x22;
@@ -140,25 +151,38 @@ const APOSTROPHE = 0x27;
 
 /** Adds the shared strings of the `t="s"` cells between `from` and `to` to `into`. */
 export function addSharedStringRefs(xml: Buffer, from: number, to: number, into: Set<number>): void {
-  let pos = from;
-  while (pos < to) {
-    const start = xml.indexOf('<c', pos);
-    if (start < 0 || start >= to) return;
-    pos = start + 2;
-    if (!isTagEnd(xml[pos])) continue;
-    const tagEnd = xml.indexOf(GT, pos);
-    if (tagEnd < 0) return;
-    pos = tagEnd + 1;
-    if (xml[tagEnd - 1] === 0x2f || !isSharedStringTag(xml, start + 2, tagEnd)) continue;
+  forEachSharedStringRef(xml, from, to, (index) => into.add(index));
+}
+
+/** Calls `visit` with the shared string of each `t="s"` cell between `from` and `to`, once per cell. */
+export function forEachSharedStringRef(
+  xml: Buffer,
+  from: number,
+  to: number,
+  visit: (index: number) => void,
+): void {
+  // A plain loop over the bytes: a big sheet has millions of cells, and a call or an allocation
+  // per cell would cost more than the scan itself.
+  const end = Math.min(to, xml.length) - 2;
+  for (let i = from; i < end; i += 1) {
+    if (xml[i] !== LT || xml[i + 1] !== 0x63 /* c */ || !isTagEnd(xml[i + 2])) continue;
+    let tagEnd = i + 2;
+    while (tagEnd < end && xml[tagEnd] !== GT) tagEnd += 1;
+    if (xml[tagEnd - 1] === 0x2f || !isSharedStringTag(xml, i + 2, tagEnd)) {
+      i = tagEnd;
+      continue;
+    }
     // A t="s" cell holds nothing but <v>index</v>.
     let at = tagEnd + 1;
-    while (xml[at] !== LT && at < to) at += 1;
+    while (at < end && xml[at] !== LT) at += 1;
+    i = at;
     if (xml[at + 1] !== 0x76 /* v */ || xml[at + 2] !== GT) continue;
     at += 3;
     let index = 0;
     let digits = 0;
     for (; xml[at] >= 0x30 && xml[at] <= 0x39; at += 1, digits += 1) index = index * 10 + (xml[at] - 0x30);
-    if (digits > 0) into.add(index);
+    if (digits > 0) visit(index);
+    i = at;
   }
 }
 
