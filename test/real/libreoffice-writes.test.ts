@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { writeGeneratedWorkbook } from '../../src/dev/generated-workbook';
 import { startServer, type RunningServer } from '../../src/server/workbook-server';
-import { openXlsxStore } from '../../src/store/xlsx/xlsx-store';
+import { createXlsxWorkbook, openXlsxStore } from '../../src/store/xlsx/xlsx-store';
+import { ZipEntries } from '../../src/store/xlsx/zip-entries';
 import { clientRecord } from '../contract/store-contract';
+import { addDashboardChart } from '../store/engine/package-fixtures';
 import { convertWithLibreOffice } from './soffice';
 
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1';
@@ -107,5 +109,42 @@ describe('a workbook LibreOffice saved takes writes, keeps them, and LibreOffice
     const clients = (await store.readAll()).tables.clients;
     await store.close();
     expect(clients.find((c) => c.id === 'graph-1')?.name).toBe('Firma z Graph');
+  });
+});
+
+describe('a chart survives writes and folds, and LibreOffice still shows it', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'relacje-lo-chart-'));
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('opens the folded workbook with its chart', async () => {
+    const file = path.join(dir, 'wykres.xlsx');
+    await createXlsxWorkbook(file, { locale: 'pl' });
+    await addDashboardChart(file);
+    const store = await openXlsxStore(file, { foldAfterIdleMs: 3_600_000 });
+    for (let i = 0; i < 20; i += 1) {
+      await store.append('clients', [clientRecord(i)]);
+      await store.writeDashboard([
+        { ref: 'A1', value: 'Nowe' },
+        { ref: 'B1', value: i + 1 },
+        { ref: 'A2', value: 'Wygrane' },
+        { ref: 'B2', value: 3 },
+      ]);
+      await store.fold();
+    }
+    await store.close();
+    const outDir = path.join(dir, 'ods');
+    await mkdir(outDir);
+    await convertWithLibreOffice(dir, 'ods', outDir, [file]);
+    const ods = new ZipEntries(await readFile(path.join(outDir, 'wykres.ods')));
+    const charts = ods.names().filter((name) => /^Object \d+\/content\.xml$/.test(name));
+    expect(charts).toHaveLength(1);
+    expect(ods.read(charts[0])!.toString('utf8')).toContain('Lejek sprzedaży');
   });
 });
