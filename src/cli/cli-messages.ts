@@ -23,6 +23,7 @@ export interface CliMessageParams {
   danglingReference: { sheet: string; row: number; column: string; value: string; target: string };
   repairNotNeeded: { file: string };
   repaired: { file: string; changes: number };
+  repairRemaining: { count: number };
   statsWorkbook: { file: string };
   statsMeta: { version: number; locale: string };
   statsTableColumn: Record<string, never>;
@@ -48,7 +49,7 @@ Polecenia:
       --locale pl|en   język nagłówków i list w skoroszycie (domyślnie pl)
       --force          nadpisuje istniejący plik
   validate [plik]  sprawdza skoroszyt i wypisuje wszystkie problemy
-  repair [plik]    odtwarza brakujące tabele i kolumny; nie usuwa żadnych danych
+  repair [plik]    odtwarza brakujące tabele i kolumny, naprawia definicje tabel; nie usuwa danych
   stats [plik]     liczba wierszy w tabelach, wersja schematu, język
   serve [plik]     uruchamia lokalny serwer skoroszytu i okienek dodatku
       --port N         port (domyślnie 3000)
@@ -70,7 +71,7 @@ Commands:
       --locale pl|en   language of the workbook's headers and lists (default pl)
       --force          overwrites an existing file
   validate [file]  checks the workbook and lists every problem
-  repair [file]    restores missing tables and columns; never deletes data
+  repair [file]    restores missing tables and columns, fixes table definitions; never deletes data
   stats [file]     row counts per table, schema version, language
   serve [file]     starts the local workbook server and the add-in panes
       --port N         port (default 3000)
@@ -130,8 +131,8 @@ const CLI_TEXTS: Texts = {
     en: `The workbook ${p.file} is valid.`,
   }),
   problemsFound: (p) => ({
-    pl: `W skoroszycie ${p.file} znaleziono problemy: ${p.count}. Brakujące tabele i kolumny naprawi „relacje repair”.`,
-    en: `Problems found in ${p.file}: ${p.count}. Missing tables and columns can be restored with "relacje repair".`,
+    pl: `W skoroszycie ${p.file} znaleziono problemy: ${p.count}. Brakujące tabele i kolumny, wiersze pod tabelą i niezgodne definicje tabel naprawi „relacje repair”.`,
+    en: `Problems found in ${p.file}: ${p.count}. Missing tables and columns, rows below a table and table definitions that do not fit can be fixed with "relacje repair".`,
   }),
   recordProblem: (p) => ({
     pl: `Arkusz „${p.sheet}”, wiersz ${p.row}: ${p.issues}. Popraw komórkę w Excelu.`,
@@ -148,6 +149,10 @@ const CLI_TEXTS: Texts = {
   repaired: (p) => ({
     pl: `Naprawiono skoroszyt ${p.file} (zmiany: ${p.changes}); żadne dane nie zostały usunięte.`,
     en: `Repaired the workbook ${p.file} (changes: ${p.changes}); no data was deleted.`,
+  }),
+  repairRemaining: (p) => ({
+    pl: `Do poprawienia ręcznie zostało: ${p.count}. Popraw to w Excelu i uruchom „relacje validate”.`,
+    en: `Left to correct by hand: ${p.count}. Correct it in Excel and run "relacje validate".`,
   }),
   statsWorkbook: (p) => ({ pl: `Skoroszyt: ${p.file}`, en: `Workbook: ${p.file}` }),
   statsMeta: (p) => ({

@@ -4,15 +4,25 @@ import path from 'node:path';
 import type { RelacjeError } from '../../../src/core/errors';
 import type { Locale } from '../../../src/core/i18n';
 import type { NewRecord } from '../../../src/store/port';
-import { readWorkbookStructure } from '../../../src/store/xlsx/engine/workbook-structure';
 import { parseRange } from '../../../src/store/xlsx/package/cell-ref';
-import { readTablePart } from '../../../src/store/xlsx/package/table-part';
-import { writeZipAtomically } from '../../../src/store/xlsx/package/zip-writer';
 import { withRowCells } from '../../../src/store/xlsx/table-consistency';
 import { inspectWorkbookFile, repairWorkbookFile } from '../../../src/store/xlsx/workbook-file';
-import { createXlsxWorkbook, openXlsxStore } from '../../../src/store/xlsx/xlsx-store';
 import { ZipEntries } from '../../../src/store/xlsx/zip-entries';
 import { clientRecord } from '../../contract/store-contract';
+import {
+  appendRows,
+  CLIENTS,
+  copiedRow,
+  damagePackage,
+  partText,
+  productWorkbook as writeProductWorkbook,
+  readAllOf,
+  rowOf,
+  tableInfoOf,
+  tablePartsOf,
+  textCell as cell,
+  withRef,
+} from '../../cli/workbook-damage';
 
 let dir: string;
 let file: string;
@@ -24,88 +34,14 @@ beforeEach(() => {
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const CLIENTS = [
-  clientRecord(1, { city: 'Toruń', email: 'biuro@torun.example.pl' }),
-  clientRecord(2, { city: 'Olsztyn', email: 'kontakt@olsztyn.example.pl' }),
-  clientRecord(3, { city: 'Gniezno' }),
-];
-
-/** A workbook written by the product, with three clients. */
-async function productWorkbook(locale: Locale = 'pl', clients: NewRecord[] = CLIENTS): Promise<void> {
-  await createXlsxWorkbook(file, { locale });
-  const store = await openXlsxStore(file);
-  await store.append('clients', clients);
-  await store.close();
-}
-
-async function readAll() {
-  const store = await openXlsxStore(file, { readOnly: true });
-  try {
-    return await store.readAll();
-  } finally {
-    await store.close();
-  }
-}
-
-/** Where a table lives in the package: its sheet part and its table part. */
-function partsOf(tableName: string, content = readFileSync(file)): { sheet: string; table: string } {
-  const zip = new ZipEntries(content);
-  for (const sheet of readWorkbookStructure(zip).sheets) {
-    for (const table of sheet.tableParts) {
-      if (readTablePart(zip.read(table)!.toString('utf8')).name === tableName)
-        return { sheet: sheet.part, table };
-    }
-  }
-  throw new Error(`no table ${tableName}`);
-}
-
-/** Rewrites parts of the package as a damaged file would have them; every other part is copied. */
-async function damage(edits: Record<string, (xml: string) => string>): Promise<void> {
-  const zip = new ZipEntries(readFileSync(file));
-  const edited = new Map(
-    Object.entries(edits).map(([name, edit]) => [name, edit(zip.read(name)!.toString('utf8'))]),
-  );
-  for (const [name, xml] of edited)
-    if (xml === zip.read(name)!.toString('utf8')) throw new Error(`${name} unchanged`);
-  await writeZipAtomically(
-    file,
-    zip
-      .names()
-      .map((name) => (edited.has(name) ? { name, content: edited.get(name)! } : { name, copyFrom: zip })),
-  );
-}
-
-/** The XML of one sheet row, as written. */
-function rowOf(xml: string, row: number): string {
-  const match = new RegExp(`<row r="${row}"[^>]*>[\\s\\S]*?</row>`).exec(xml);
-  if (!match) throw new Error(`no row ${row}`);
-  return match[0];
-}
-
-/** Row `from`'s XML as row `to`, its cells renumbered and its id replaced. */
-function copiedRow(xml: string, from: number, to: number, id: string): string {
-  return rowOf(xml, from)
-    .replace(new RegExp(`(r="[A-Z]+)${from}"`, 'g'), `$1${to}"`)
-    .replace(`r="${from}"`, `r="${to}"`)
-    .replace(/(<c r="A\d+" t="inlineStr"><is><t>)[^<]*/, `$1${id}`);
-}
-
-const appendRows = (rows: string) => (xml: string) => xml.replace('</sheetData>', `${rows}</sheetData>`);
-
-/** The table part's `ref` changed by `edit`. */
-const withRef = (edit: (ref: string) => string) => (xml: string) =>
-  xml.replace(/(<table\b[^>]*?\sref=")([^"]*)"/, (_, head: string, ref: string) => `${head}${edit(ref)}"`);
-
+const productWorkbook = (locale?: Locale, clients?: readonly NewRecord[]) =>
+  writeProductWorkbook(file, locale, clients);
+const readAll = () => readAllOf(file);
+const partsOf = (tableName: string) => tablePartsOf(file, tableName);
+const damage = (edits: Record<string, (xml: string) => string>) => damagePackage(file, edits);
+const tableOf = (tableName: string) => tableInfoOf(file, tableName);
+const sheetXml = (part: string) => partText(file, part);
 const codes = (problems: readonly RelacjeError[]) => problems.map((p) => p.code);
-
-function tableOf(tableName: string): ReturnType<typeof readTablePart> {
-  const zip = new ZipEntries(readFileSync(file));
-  return readTablePart(zip.read(partsOf(tableName).table)!.toString('utf8'));
-}
-
-function sheetXml(part: string): string {
-  return new ZipEntries(readFileSync(file)).read(part)!.toString('utf8');
-}
 
 describe('ghost rows below a table', () => {
   test('validate names the rows, the table and the sheet; repair takes them into the table and loses nothing', async () => {
@@ -156,7 +92,6 @@ describe('ghost rows below a table', () => {
   test('one ghost row is named as one row, and a blank row ends the run', async () => {
     await productWorkbook();
     const { sheet } = partsOf('tClients');
-    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
     await damage({
       [sheet]: appendRows(`<row r="5">${cell('H5', 'Kalisz')}</row><row r="7">${cell('B7', 'daleko')}</row>`),
     });
@@ -212,7 +147,6 @@ describe('a table part that does not fit its range', () => {
     await productWorkbook();
     const before = await readAll();
     const { sheet, table } = partsOf('tClients');
-    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
     await damage({
       [table]: withRef(() => 'A1:AD4'),
       [sheet]: (xml) =>
@@ -283,7 +217,6 @@ describe('a table part that does not fit its range', () => {
   test("a header cell that differs from its table column: the table part takes the cell's name", async () => {
     await productWorkbook();
     const { sheet, table } = partsOf('tClients');
-    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
     // The user's own column: the table part calls it "Kolumna1", its header cell says "Notatki".
     await damage({
       [table]: (xml) =>
