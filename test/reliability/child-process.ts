@@ -52,7 +52,7 @@ export class Child {
     this.process.stdout!.on('data', (chunk: Buffer) => {
       const parts = (this.stdoutRest + chunk.toString('utf8')).split('\n');
       this.stdoutRest = parts.pop() ?? '';
-      for (const part of parts) if (part) this.lines.push(JSON.parse(part) as ChildLine);
+      for (const part of parts) if (part) this.lines.push(parseLine(part));
       this.notify();
     });
     this.process.stderr!.on('data', (chunk: Buffer) => {
@@ -108,9 +108,23 @@ export class Child {
 
   /** What the child said, for a failure message. */
   describe(): string {
-    const errors = this.lines.filter((line) => line.t === 'error').map((line) => String(line.message));
+    const errors = this.lines
+      .filter((line) => line.t === 'error' || line.t === 'text')
+      .map((line) => String(line.message ?? line.text));
     return [...errors, this.stderrText.trim()].filter(Boolean).join('\n') || '(nothing on stderr)';
   }
+}
+
+/** A line of the protocol, or any other text a library printed (kept for the failure message). */
+function parseLine(text: string): ChildLine {
+  try {
+    const line = JSON.parse(text) as unknown;
+    if (typeof line === 'object' && line !== null && typeof (line as ChildLine).t === 'string')
+      return line as ChildLine;
+  } catch {
+    // Not ours: fall through.
+  }
+  return { t: 'text', text };
 }
 
 export function sleep(ms: number): Promise<void> {
