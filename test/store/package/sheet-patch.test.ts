@@ -302,3 +302,22 @@ describe('sharedStringRefs', () => {
     expect([...sharedStringRefs(Buffer.from(xml))].sort((a, b) => a - b)).toEqual([3, 12]);
   });
 });
+
+describe('patchSheet with new columns', () => {
+  it('writes the header of a column the table gains, in the look of its neighbour, and keeps the others', () => {
+    const xml = sheetXml(
+      '<row r="1"><c r="A1" s="9" t="inlineStr"><is><t>Name</t></is></c><c r="B1" s="9" t="inlineStr"><is><t>Qty</t></is></c><c r="E1"><v>1</v></c></row>' +
+        dataRow(2, 'a', 1),
+    );
+    const { cells } = run(xml, {
+      right: 3,
+      oldBottom: 2,
+      rows: [{ origin: 2, cells: [undefined, undefined, 'uwaga'] }],
+      header: [undefined, undefined, 'Notatki'],
+    });
+    expect(cells.get('A1')).toBe('<c r="A1" s="9" t="inlineStr"><is><t>Name</t></is></c>');
+    expect(cells.get('C1')).toBe('<c r="C1" s="9" t="inlineStr"><is><t>Notatki</t></is></c>');
+    expect(cells.get('E1')).toBe('<c r="E1"><v>1</v></c>');
+    expect(cells.get('C2')).toBe('<c r="C2" t="inlineStr"><is><t>uwaga</t></is></c>');
+  });
+});

@@ -37,6 +37,11 @@ export interface SheetTablePatch {
   calculatedFormulas: readonly (string | undefined)[];
   /** Per table column: the style (`s`) of cells the patch creates. */
   columnStyles: readonly (number | undefined)[];
+  /**
+   * Per table column: header text to write (a column the table part gains), undefined to keep the
+   * header cell as it is. A new header cell takes the look of its nearest neighbour in the header.
+   */
+  header?: readonly (CellValue | undefined)[];
 }
 
 export type SheetPatchOptions = CellXmlOptions;
@@ -70,6 +75,7 @@ export function patchSheet(
 
 /** A table row of the output: where it goes, and what it is made of. */
 type TableRow =
+  | { out: number; kind: 'header' }
   | { out: number; kind: 'body'; index: number; source: RowSpan | undefined }
   | { out: number; kind: 'new'; index: number }
   | { out: number; kind: 'moved'; source: RowSpan };
@@ -262,6 +268,7 @@ class TablePatcher {
   private *tableRows(): Generator<TableRow> {
     const { top, rows } = this.patch;
     const source = new RowCursor(this.xml, this.layout);
+    if (this.patch.header?.some((cell) => cell !== undefined)) yield { out: top, kind: 'header' };
     for (let i = 0; i < rows.length; i += 1) {
       const origin = rows[i].origin;
       const out = top + 1 + i;
@@ -298,6 +305,7 @@ class TablePatcher {
 
   private row(number: number, mine: RowSpan | undefined, theirs: TableRow | undefined): string {
     const { top, left, right, oldBottom } = this.patch;
+    if (theirs?.kind === 'header') return this.header(mine ? this.parse(mine) : undefined);
     if (mine && !this.shared.brokenRows.has(number) && (number <= top || this.unchanged(mine, theirs))) {
       return this.xml.toString('utf8', mine.start, mine.end);
     }
@@ -328,7 +336,8 @@ class TablePatcher {
     const inside = theirs ? this.tableCells(theirs) : '';
     let attributes = '';
     if (number <= this.newBottom) {
-      const source = theirs && theirs.kind !== 'new' ? theirs.source : undefined;
+      const source =
+        theirs && (theirs.kind === 'body' || theirs.kind === 'moved') ? theirs.source : undefined;
       attributes = source ? this.parse(source).attributes : '';
     } else if (number > oldBottom && own) attributes = own.attributes;
     const cells = before + inside + after;
@@ -346,7 +355,8 @@ class TablePatcher {
     mine: RowSpan | undefined,
     theirs: TableRow | undefined,
   ): string | undefined {
-    if (!theirs || theirs.kind === 'new' || !theirs.source || number > this.newBottom) return undefined;
+    if (!theirs || theirs.kind === 'new' || theirs.kind === 'header' || !theirs.source) return undefined;
+    if (number > this.newBottom) return undefined;
     if (theirs.kind === 'body' && !this.patch.rows[theirs.index].cells.every((cell) => cell === undefined)) {
       return undefined;
     }
@@ -363,11 +373,43 @@ class TablePatcher {
     return renumberedRow(xml.toString('utf8', source.start, source.end), number);
   }
 
+  /** The header row with the header cells the patch names written over (or beside) the old ones. */
+  private header(own: ParsedRow | undefined): string {
+    const { top, left, right, header = [] } = this.patch;
+    const cells = new Map<number, string>();
+    const styles: (number | undefined)[] = [];
+    for (const cell of own?.cells ?? []) {
+      const j = cell.col - left;
+      if (cell.col >= left && cell.col <= right) {
+        const s = attributeOf(cell.attributes, 's');
+        styles[j] = s === undefined ? undefined : Number(s);
+        if (header[j] !== undefined) {
+          this.drop(cell);
+          continue;
+        }
+      }
+      cells.set(cell.col, this.copy(cell, top, top));
+    }
+    header.forEach((text, j) => {
+      if (text === undefined) return;
+      const near =
+        [...styles.slice(0, j)].reverse().find((s) => s !== undefined) ?? styles.find((s) => s !== undefined);
+      cells.set(left + j, this.fresh(cellRef(top, left + j), text, styles[j] ?? near));
+    });
+    const xml = [...cells]
+      .sort(([a], [b]) => a - b)
+      .map(([, cell]) => cell)
+      .join('');
+    return `<row r="${top}"${rowAttributes(own?.attributes ?? '')}>${xml}</row>`;
+  }
+
   /** Whether every cell of the row is in the table's columns, by its first and last cell alone. */
   private within(span: RowSpan): boolean {
     const { xml } = this;
-    const first = xml.indexOf('<c ', span.start);
+    const first = xml.indexOf('<c', span.start);
     if (first < 0 || first >= span.end) return true;
+    // A cell without attributes sits at a place implied by the cells before it: read them all.
+    if (xml[first + 2] !== 0x20) return false;
     const last = xml.subarray(span.start, span.end).lastIndexOf('<c ') + span.start;
     const colAt = (at: number) => {
       const tag = xml.toString('latin1', at, xml.indexOf('>', at));
@@ -379,11 +421,18 @@ class TablePatcher {
 
   /** Whether the original row stands in the output as it is: same place, same cells. */
   private unchanged(mine: RowSpan, theirs: TableRow | undefined): boolean {
-    if (!theirs || theirs.kind === 'new' || theirs.source?.start !== mine.start) return false;
+    if (
+      !theirs ||
+      (theirs.kind !== 'body' && theirs.kind !== 'moved') ||
+      theirs.source?.start !== mine.start
+    ) {
+      return false;
+    }
     return theirs.kind === 'moved' || this.patch.rows[theirs.index].cells.every((cell) => cell === undefined);
   }
 
   private tableCells(row: TableRow): string {
+    if (row.kind === 'header') return '';
     if (row.kind === 'moved') {
       const from = row.source.number;
       return this.insideCells(this.parse(row.source))
