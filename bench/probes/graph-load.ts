@@ -1,15 +1,36 @@
 // The Graph path: the Graph adapter over real HTTP on loopback to the local workbook server, which
 // serves the given .xlsx (a copy: this probe writes to it). Times the full load and counts the HTTP
-// requests of each operation from the server's own counter.
+// requests of each operation from the server's own counter. Then the requests of a full load at
+// 10,000, 50,000 and 100,000 clients (10 activities each), counted by the same server API over a
+// synthetic workbook that reports those row counts with empty pages (so no 1,000,000 rows are
+// generated, sent or decoded): with the local server's batch budget, and with Microsoft Graph's.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../src/server/workbook-server';
+import { CURRENT_SCHEMA } from '../../src/core/schema';
 import { openGraphStore } from '../../src/store/graph/graph-store';
+import { GRAPH_BATCH_BYTES } from '../../src/store/graph/read-plan';
 import type { NewRecord } from '../../src/store/port';
+import { generatedRowCounts, startSyntheticServer } from '../../test/store/graph/synthetic-workbook';
 import { median, millisecondsSince, reportProbe } from './probe-output';
 
 const LOADS = Number(process.env.BENCH_GRAPH_LOADS ?? 3);
+
+/** HTTP requests of one full load of a synthetic workbook of this many clients, as the server counts them. */
+async function syntheticLoadRequests(clients: number, maxBatchBytes?: number): Promise<number> {
+  const server = await startSyntheticServer(CURRENT_SCHEMA, generatedRowCounts(clients));
+  try {
+    await openGraphStore({
+      baseUrl: server.url,
+      workbook: '/me/drive/root:/synthetic.xlsx:',
+      maxBatchBytes,
+    }).readAll();
+    return server.graph.stats.httpRequests;
+  } finally {
+    await server.close();
+  }
+}
 
 const client = (id: string): NewRecord => ({ id, name: `Firma ${id}`, type: 'company', status: 'lead' });
 
@@ -61,6 +82,11 @@ async function main(file: string): Promise<void> {
     figures.remove1Requests = remove1.requests;
     figures.remove1Ms = remove1.ms;
     await store.close();
+    for (const clients of [10_000, 50_000, 100_000]) {
+      const size = `${clients / 1000}k`;
+      figures[`loadRequests${size}`] = await syntheticLoadRequests(clients);
+      figures[`loadRequests${size}GraphBudget`] = await syntheticLoadRequests(clients, GRAPH_BATCH_BYTES);
+    }
   } finally {
     await server.close();
     rmSync(staticDir, { recursive: true, force: true });

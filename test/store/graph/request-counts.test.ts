@@ -21,25 +21,7 @@ import {
 } from '../../../src/store/graph/read-plan';
 import type { StoredRecord } from '../../../src/store/port';
 import { createWorkbook, writeWorkbookFile } from '../../../src/store/xlsx/workbook-file';
-import { startSyntheticServer } from './synthetic-workbook';
-
-/**
- * The rows of a generated workbook of this many clients (10 activities each): the generator's
- * own proportions, measured at 10,000 clients, as the benchmarks' largest data set holds them.
- */
-function generatedRows(clients: number): Record<string, number> {
-  return {
-    clients,
-    people: Math.round(clients * 1.9427),
-    activities: clients * 10,
-    opportunities: Math.round(clients * 0.5061),
-    stages: 10,
-    tasks: Math.round(clients * 0.5088),
-    products: 12,
-    offers: Math.round(clients * 0.3496),
-    offerLines: Math.round(clients * 0.7056),
-  };
-}
+import { generatedRowCounts, startSyntheticServer } from './synthetic-workbook';
 
 /** The batches a load plans for tables of these sizes, each size answered in its batch. */
 function plannedBatches(schema: WorkbookSchema, rows: Record<string, number>, budget: ReadBudget): number[] {
@@ -85,7 +67,7 @@ describe('a full load over Graph takes a few requests, not one per page', () => 
   ])(
     'planned for %i clients (10 activities each) against the local server: %i batches',
     (clients, batches) => {
-      const sizes = plannedBatches(CURRENT_SCHEMA, generatedRows(clients), LOCAL);
+      const sizes = plannedBatches(CURRENT_SCHEMA, generatedRowCounts(clients), LOCAL);
       expect(sizes).toHaveLength(batches);
       expect(Math.max(...sizes)).toBeLessThanOrEqual(20);
     },
@@ -106,8 +88,8 @@ describe('a full load over Graph takes a few requests, not one per page', () => 
     // 15,384 rows of 13 cells at 20 bytes: just under 4 MB a page, one page a batch.
     expect(pages[0].top).toBe(15_384);
     expect(pages).toHaveLength(66);
-    expect(plannedBatches(CURRENT_SCHEMA, generatedRows(0), graph)).toHaveLength(3);
-    expect(plannedBatches(CURRENT_SCHEMA, generatedRows(10_000), graph).length).toBeLessThan(20);
+    expect(plannedBatches(CURRENT_SCHEMA, generatedRowCounts(0), graph)).toHaveLength(3);
+    expect(plannedBatches(CURRENT_SCHEMA, generatedRowCounts(10_000), graph).length).toBeLessThan(20);
   });
 
   test.each([
@@ -118,7 +100,7 @@ describe('a full load over Graph takes a few requests, not one per page', () => 
     'a workbook of %i clients (10 activities each): the local server counts %i HTTP requests for a load',
     async (clients, requests) => {
       // The server's own API over a workbook that says it holds that many rows (its pages are empty).
-      const server = await startSyntheticServer(CURRENT_SCHEMA, generatedRows(clients));
+      const server = await startSyntheticServer(CURRENT_SCHEMA, generatedRowCounts(clients));
       try {
         const snapshot = await openGraphStore({
           baseUrl: server.url,
