@@ -9,10 +9,12 @@ import { readMetaSheet } from './meta-sheet';
 import { cellRef, MAX_COL, MAX_ROW, parseRange, rangeRef } from './package/cell-ref';
 import { cellXml } from './package/cell-xml';
 import type { CellRange } from './package/package-types';
+import { rowAttributes, withDimension, withRangesFollowing, type DataRows } from './package/sheet-frame';
+import { parseRow, rowSpans, sheetLayout, SheetPatchUnsupported, type ParsedRow } from './package/sheet-rows';
 import { patchTablePart, readTablePart, replaceInTag, setAttribute } from './package/table-part';
 import { writeZipAtomically } from './package/zip-writer';
 import type { CellSource, SourceRow } from './table-reader';
-import { attributeOf, attributesOf } from './xml-scan';
+import { attributeOf } from './xml-scan';
 import { ZipEntries } from './zip-entries';
 
 /**
@@ -61,15 +63,17 @@ export async function repairTablePackage(
       remaining.push(...problemsOf(table));
       continue;
     }
-    if (fix.headerCells.size) {
-      const sheetXml = parts.get(table.sheet.part) ?? survey.zip.read(table.sheet.part)!.toString('utf8');
+    if (fix.headerCells.size || fix.rows) {
+      let sheetXml = parts.get(table.sheet.part) ?? survey.zip.read(table.sheet.part)!.toString('utf8');
       try {
-        parts.set(table.sheet.part, withRowCells(sheetXml, table.range.top, fix.headerCells));
+        sheetXml = withRowCells(sheetXml, table.range.top, fix.headerCells);
+        if (fix.rows) sheetXml = withRangesFollowingRows(sheetXml, fix.rows);
       } catch (error) {
-        if (!(error instanceof SheetCellsUnsupported)) throw error;
+        if (!(error instanceof SheetPatchUnsupported)) throw error;
         remaining.push(...problemsOf(table));
         continue;
       }
+      parts.set(table.sheet.part, sheetXml);
     }
     if (fix.tablePart !== undefined) parts.set(table.part, fix.tablePart);
     changes.push(...fix.changes);
@@ -313,6 +317,8 @@ interface TableFix {
   tablePart?: string;
   /** Header cells to write: column → text. */
   headerCells: Map<number, string>;
+  /** The table's data rows before and after ghost rows were taken in. */
+  rows?: DataRows;
 }
 
 /**
@@ -412,7 +418,14 @@ function planFix(table: TableSurvey, survey: PackageSurvey): TableFix | undefine
       en: `recognised the column "${from}" as "${to[survey.locale]}" and restored its header (${where.en})`,
     });
   }
-  return { changes, tablePart: xml === table.xml ? undefined : xml, headerCells };
+  const rows: DataRows | undefined = table.ghost && {
+    top: range.top + (table.hasHeaderRow ? 1 : 0),
+    left: range.left,
+    right: range.right,
+    oldBottom: range.bottom,
+    newBottom: bottom,
+  };
+  return { changes, tablePart: xml === table.xml ? undefined : xml, headerCells, rows };
 }
 
 function whereOf(table: TableSurvey): Bilingual {
@@ -477,81 +490,66 @@ function withColumnNames(xml: string, names: ReadonlyMap<number, string>): strin
   });
 }
 
-/** Sheet XML this module does not patch; the fix is then left undone. */
-export class SheetCellsUnsupported extends Error {}
-
 /**
- * The sheet with the text cells of `row` at the given columns set (a cell kept its style), the
- * row and its cells created where missing; every other byte as it was.
+ * The sheet with the text cells of `row` at the given columns set (each keeps its style; a new one
+ * takes the style of the cell before it), the row created where missing and `<dimension>` widened
+ * to hold them; every other byte as it was. `SheetPatchUnsupported` for XML it does not rewrite.
  */
 export function withRowCells(xml: string, row: number, cells: ReadonlyMap<number, string>): string {
   if (cells.size === 0) return xml;
-  if (/<[A-Za-z_][\w.-]*:sheetData\b/.test(xml)) throw new SheetCellsUnsupported('prefixed sheet XML');
-  const start = xml.search(/<sheetData\b/);
-  if (start < 0) throw new SheetCellsUnsupported('no <sheetData>');
-  const openEnd = xml.indexOf('>', start) + 1;
-  if (xml[openEnd - 2] === '/') {
-    const data = `<sheetData>${rowXml(row, '', cells, new Map())}</sheetData>`;
-    return xml.slice(0, start) + data + xml.slice(openEnd);
+  const bytes = Buffer.from(xml, 'utf8');
+  const layout = sheetLayout(bytes);
+  let old: ParsedRow | undefined;
+  let at = { start: layout.closeStart, end: layout.closeStart };
+  for (const span of rowSpans(bytes, layout)) {
+    if (span.number === row) old = parseRow(bytes, span);
+    if (span.number >= row) {
+      at = span.number === row ? span : { start: span.start, end: span.start };
+      break;
+    }
   }
-  const close = xml.indexOf('</sheetData>', openEnd);
-  if (close < 0) throw new SheetCellsUnsupported('an unterminated <sheetData>');
-  const rowTag = /<row\b([^>]*?)(\/?)>/g;
-  rowTag.lastIndex = openEnd;
-  for (let match = rowTag.exec(xml); match && match.index < close; match = rowTag.exec(xml)) {
-    const r = attributeOf(match[1], 'r');
-    if (r === undefined) throw new SheetCellsUnsupported('a row without its number');
-    const number = Number(r);
-    if (number < row) continue;
-    if (number > row)
-      return xml.slice(0, match.index) + rowXml(row, '', cells, new Map()) + xml.slice(match.index);
-    const selfClosing = match[2] === '/';
-    const bodyStart = match.index + match[0].length;
-    const end = selfClosing ? bodyStart : xml.indexOf('</row>', bodyStart);
-    if (end < 0 || end > close) throw new SheetCellsUnsupported('an unterminated <row>');
-    const existing = cellsOf(xml.slice(bodyStart, end));
-    const after = selfClosing ? bodyStart : end + '</row>'.length;
-    return xml.slice(0, match.index) + rowXml(row, match[1], cells, existing) + xml.slice(after);
+  const cols = [...cells.keys()];
+  const head = withDimension(bytes.toString('utf8', 0, layout.start), (used) => ({
+    top: Math.min(used?.top ?? row, row),
+    bottom: Math.max(used?.bottom ?? row, row),
+    left: Math.min(used?.left ?? Infinity, ...cols),
+    right: Math.max(used?.right ?? 0, ...cols),
+  }));
+  const text = rowXml(row, old, cells);
+  if (layout.closeStart === layout.openEnd) {
+    // <sheetData/>: a sheet without rows.
+    return `${head}<sheetData>${text}</sheetData>${bytes.toString('utf8', layout.end)}`;
   }
-  return xml.slice(0, close) + rowXml(row, '', cells, new Map()) + xml.slice(close);
+  return head + bytes.toString('utf8', layout.start, at.start) + text + bytes.toString('utf8', at.end);
 }
 
-/** A row's cells by column, as written. */
-function cellsOf(body: string): Map<number, string> {
-  const cells = new Map<number, string>();
-  const rest = body.replace(/<c\b[^>]*?\/>|<c\b[^>]*>[\s\S]*?<\/c>/g, (cell) => {
-    const ref = attributeOf(cell.slice(2, cell.indexOf('>')), 'r');
-    const col = ref === undefined ? undefined : parseRange(ref)?.left;
-    if (col === undefined) throw new SheetCellsUnsupported('a cell without its reference');
-    cells.set(col, cell);
-    return '';
-  });
-  if (rest.trim() !== '') throw new SheetCellsUnsupported('a row holding more than cells');
-  return cells;
-}
-
-function rowXml(
-  row: number,
-  attributes: string,
-  writes: ReadonlyMap<number, string>,
-  existing: ReadonlyMap<number, string>,
-): string {
+function rowXml(row: number, old: ParsedRow | undefined, writes: ReadonlyMap<number, string>): string {
+  const existing = new Map((old?.cells ?? []).map((cell) => [cell.col, cell]));
   const cols = [...new Set([...existing.keys(), ...writes.keys()])].sort((a, b) => a - b);
   let style: string | undefined;
   const body = cols
     .map((col) => {
       const kept = existing.get(col);
+      if (kept) style = attributeOf(kept.attributes, 's');
       const text = writes.get(col);
-      const own =
-        kept === undefined ? undefined : attributesOf(kept.slice(2, kept.indexOf('>')).replace(/\/$/, '')).s;
-      if (kept !== undefined) style = own;
-      if (text === undefined) return kept!;
-      // A new header cell takes the style of the header cell before it.
-      const s = Number(kept === undefined ? style : own) || undefined;
-      return cellXml(cellRef(row, col), text, s, { date1904: false, isDateStyle: () => false });
+      if (text === undefined) return kept!.text;
+      return cellXml(cellRef(row, col), text, Number(style) || undefined, PLAIN_CELLS);
     })
     .join('');
-  // The cells' span is a hint that no longer holds once cells are added.
-  const kept = attributes.replace(/\s(?:r|spans)\s*=\s*(?:"[^"]*"|'[^']*')/g, '');
-  return `<row r="${row}"${kept}>${body}</row>`;
+  return `<row r="${row}"${rowAttributes(old?.attributes ?? '')}>${body}</row>`;
+}
+
+/** Header cells hold text only: no date styles or 1904 dates apply. */
+const PLAIN_CELLS = { date1904: false, isDateStyle: () => false };
+
+/**
+ * The sheet with its data validations and conditional formats that spanned exactly the table's old
+ * data rows spanning the new ones, once ghost rows are taken into the table.
+ */
+export function withRangesFollowingRows(xml: string, rows: DataRows): string {
+  const bytes = Buffer.from(xml, 'utf8');
+  const layout = sheetLayout(bytes);
+  return (
+    bytes.toString('utf8', 0, layout.end) + withRangesFollowing(bytes.toString('utf8', layout.end), rows)
+  );
 }

@@ -5,6 +5,7 @@ import type { RelacjeError } from '../../../src/core/errors';
 import type { Locale } from '../../../src/core/i18n';
 import type { NewRecord } from '../../../src/store/port';
 import { parseRange } from '../../../src/store/xlsx/package/cell-ref';
+import { SheetPatchUnsupported } from '../../../src/store/xlsx/package/sheet-rows';
 import { withRowCells } from '../../../src/store/xlsx/table-consistency';
 import { inspectWorkbookFile, repairWorkbookFile } from '../../../src/store/xlsx/workbook-file';
 import { ZipEntries } from '../../../src/store/xlsx/zip-entries';
@@ -73,10 +74,16 @@ describe('ghost rows below a table', () => {
     expect(repaired.ref).toBe('A1:AB6');
     const zip = new ZipEntries(readFileSync(file));
     expect(zip.read(table)!.toString('utf8')).toContain('<autoFilter ref="A1:AB6"');
-    // Only the table part changed: the sheet and every other part are copied as they were stored.
-    for (const name of zip.names().filter((n) => n !== table)) {
+    // The table part and the sheet's validation lists changed; every other part is copied as stored.
+    for (const name of zip.names().filter((n) => n !== table && n !== sheet)) {
       expect([name, zip.raw(name)!.equals(untouched.raw(name)!)]).toEqual([name, true]);
     }
+    const validated = sheetXml(sheet);
+    expect(validated).toContain('sqref="R2:R6"');
+    expect(validated).not.toContain('sqref="R2:R4"');
+    expect(validated.slice(0, validated.indexOf('</sheetData>'))).toBe(
+      untouched.read(sheet)!.toString('utf8').slice(0, validated.indexOf('</sheetData>')),
+    );
     const after = await readAll();
     expect(after.tables.clients.slice(0, 3)).toEqual(before.tables.clients);
     expect(after.tables.clients.map((c) => c.id)).toEqual([
@@ -362,10 +369,20 @@ describe('withRowCells', () => {
     );
   });
 
-  test('refuses rows and cells without their numbers', () => {
-    expect(() => withRowCells(sheet('<row><c r="A1"/></row>'), 1, new Map([[1, 'x']]))).toThrow();
-    expect(() =>
-      withRowCells(sheet('<row r="1"><c t="s"><v>1</v></c></row>'), 1, new Map([[1, 'x']])),
-    ).toThrow();
+  test('rows and cells without their numbers follow the ones before them', () => {
+    expect(withRowCells(sheet('<row><c t="s"><v>1</v></c></row>'), 1, new Map([[2, 'x']]))).toBe(
+      sheet('<row r="1"><c t="s"><v>1</v></c><c r="B1" t="inlineStr"><is><t>x</t></is></c></row>'),
+    );
+  });
+
+  test('widens the dimension to hold a new cell', () => {
+    const xml = '<worksheet><dimension ref="A1:B3"/><sheetData><row r="1"/></sheetData></worksheet>';
+    expect(withRowCells(xml, 1, new Map([[4, 'x']]))).toContain('<dimension ref="A1:D3"/>');
+  });
+
+  test('refuses sheet XML it does not rewrite', () => {
+    const prefixed = '<x:worksheet><x:sheetData><x:row r="1"/></x:sheetData></x:worksheet>';
+    expect(() => withRowCells(prefixed, 1, new Map([[1, 'x']]))).toThrow(SheetPatchUnsupported);
+    expect(() => withRowCells('<worksheet/>', 1, new Map([[1, 'x']]))).toThrow(SheetPatchUnsupported);
   });
 });
