@@ -1,30 +1,23 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { BodyRow } from '../../src/store/xlsx/package/package-types';
 import { patchSheet } from '../../src/store/xlsx/package/sheet-patch';
 import { patchTablePart, readTablePart } from '../../src/store/xlsx/package/table-part';
 import { setFullCalcOnLoad } from '../../src/store/xlsx/package/workbook-parts';
-import { convertWithLibreOffice } from './soffice';
+import { libreOfficeLines } from './patched-package';
 
-const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1';
 const TOTAL = 'tSales[[#This Row],[Qty]]*tSales[[#This Row],[Price]]';
-
-/** A profile that makes LibreOffice recalculate every formula of an .xlsx on load. */
-const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>`;
 
 // The sheet and table parts rewritten by the package layer, the rest of an ExcelJS file as it was:
 // LibreOffice must open it and show the table's new rows, the moved cells and the computed formulas.
 describe('a sheet patched at the XML level opens in LibreOffice with the new rows', () => {
   let dir: string;
-  let csv: string;
+  let lines: string[];
   let patchedSheet: string;
+  let original: string;
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'relacje-lo-patch-'));
@@ -37,9 +30,9 @@ describe('a sheet patched at the XML level opens in LibreOffice with the new row
       columns: [{ name: 'Name' }, { name: 'Qty' }, { name: 'Price' }, { name: 'Total' }],
       rows: [
         ['a', 1, 2, { formula: TOTAL, result: 2 }],
-        ['b', 2, 2, { formula: TOTAL, result: 4 }],
-        ['c', 3, 2, { formula: TOTAL, result: 6 }],
-        ['d', 4, 2, { formula: TOTAL, result: 8 }],
+        ['b', 2, 2, { sharedFormula: 'D2', result: 4 }],
+        ['c', 3, 2, { sharedFormula: 'D2', result: 6 }],
+        ['d', 4, 2, { sharedFormula: 'D2', result: 8 }],
       ],
     });
     sheet.getCell('F2').value = 'beside';
@@ -53,10 +46,11 @@ describe('a sheet patched at the XML level opens in LibreOffice with the new row
         allowBlank: true,
       };
     }
-    const original = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
     const sheetPart = 'xl/worksheets/sheet1.xml';
-    const tableName = Object.keys(original.files).find((name) => /^xl\/tables\/table\d+\.xml$/.test(name))!;
-    const table = readTablePart(await original.file(tableName)!.async('string'));
+    const tableName = Object.keys(zip.files).find((name) => /^xl\/tables\/table\d+\.xml$/.test(name))!;
+    const table = readTablePart(await zip.file(tableName)!.async('string'));
+    original = await zip.file(sheetPart)!.async('string');
     const keep = (origin: number): BodyRow => ({
       origin,
       cells: [undefined, undefined, undefined, undefined],
@@ -69,7 +63,7 @@ describe('a sheet patched at the XML level opens in LibreOffice with the new row
       { origin: 0, cells: ['Łoś', 1, 0.5, undefined] },
     ];
     const patch = patchSheet(
-      Buffer.from(await original.file(sheetPart)!.async('nodebuffer')),
+      Buffer.from(original),
       {
         top: 1,
         left: 1,
@@ -83,26 +77,11 @@ describe('a sheet patched at the XML level opens in LibreOffice with the new row
       { date1904: false, isDateStyle: () => false },
     );
     patchedSheet = [...patch.chunks].join('');
-    original.file(sheetPart, patchedSheet);
-    original.file(
-      tableName,
-      patchTablePart(await original.file(tableName)!.async('string'), { ref: 'A1:D6' }),
-    );
-    original.file(
-      'xl/workbook.xml',
-      setFullCalcOnLoad(await original.file('xl/workbook.xml')!.async('string')),
-    );
+    zip.file(sheetPart, patchedSheet);
+    zip.file(tableName, patchTablePart(await zip.file(tableName)!.async('string'), { ref: 'A1:D6' }));
+    zip.file('xl/workbook.xml', setFullCalcOnLoad(await zip.file('xl/workbook.xml')!.async('string')));
     expect(table.columns.map((c) => c.name)).toEqual(['Name', 'Qty', 'Price', 'Total']);
-    const file = path.join(dir, 'patched.xlsx');
-    await writeFile(file, await original.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
-    await mkdir(path.join(dir, 'lo-profile', 'user'), { recursive: true });
-    await writeFile(path.join(dir, 'lo-profile', 'user', 'registrymodifications.xcu'), RECALC_PROFILE);
-    const outDir = path.join(dir, 'csv');
-    await mkdir(outDir);
-    await convertWithLibreOffice(dir, CSV_FILTER, outDir, [file]);
-    csv = await readFile(path.join(outDir, 'patched-Sprzedaż.csv'), 'utf8').catch(() =>
-      readFile(path.join(outDir, 'patched.csv'), 'utf8'),
-    );
+    lines = await libreOfficeLines(dir, zip, 'Sprzedaż', { recalculate: true });
   });
 
   afterAll(async () => {
@@ -110,7 +89,7 @@ describe('a sheet patched at the XML level opens in LibreOffice with the new row
   });
 
   it('shows the new body, computes the calculated column in new rows and keeps cells beside the table', () => {
-    expect(csv.trim().split(/\r?\n/)).toEqual([
+    expect(lines).toEqual([
       'Name,Qty,Price,Total,,',
       'a,1,2,2,,beside',
       'b,10,2,20,,',
@@ -121,6 +100,11 @@ describe('a sheet patched at the XML level opens in LibreOffice with the new row
       ',,,,,',
       'below,,,,,',
     ]);
+  });
+
+  it('wrote the shared formula group the delete split as plain formulas', () => {
+    expect(original).toContain('t="shared"');
+    expect(patchedSheet).not.toContain('t="shared"');
   });
 
   it('moves the validation of the data rows with them', () => {
