@@ -54,6 +54,8 @@ interface Probe {
   about?: string;
   /** The figures to print, in order, with their headings; all of them when not given. */
   figures?: { key: string; heading: string; digits?: number }[];
+  /** Run with Node's default heap, as a user's `npm start` or `relacje` runs: no larger heap given. */
+  defaultHeap?: boolean;
 }
 
 /** To add a probe: a row here and its file in bench/probes/. Probes whose file is not there are left out. */
@@ -61,6 +63,57 @@ const PROBES: readonly Probe[] = [
   { name: 'read-exceljs', file: 'read-exceljs.ts', input: 'workbook', sizes: 'every' },
   { name: 'read-relacje', file: 'read-relacje.ts', input: 'workbook', sizes: 'every' },
   { name: 'append-and-fold', file: 'append-and-fold.ts', input: 'copy', sizes: 'every' },
+  {
+    name: 'fold-patch',
+    file: 'fold-patch.ts',
+    input: 'copy',
+    sizes: 'every',
+    defaultHeap: true,
+    title: 'Fold after a write, against its floor',
+    about:
+      "One client appended, then the fold: the engine patches the package (the clients sheet rebuilt from its rows, its table part, every other part copied as stored). Floor, measured in the same process first: the clients sheet inflated and deflated again and every other part copied, which any fold that rewrites that sheet must do. Target: within 2× the floor. Node's default heap.",
+    figures: [
+      { key: 'floorMs', heading: 'floor (ms)' },
+      { key: 'foldMs', heading: 'fold (ms)' },
+      { key: 'foldToFloor', heading: 'fold / floor', digits: 2 },
+      { key: 'openMs', heading: 'open before it (ms)' },
+      { key: 'rssAfterOpenMiB', heading: 'RSS after open (MiB)' },
+      { key: 'peakRssMiB', heading: 'peak RSS with the fold (MiB)' },
+    ],
+  },
+  {
+    name: 'append-after-open',
+    file: 'append-after-open.ts',
+    input: 'copy',
+    sizes: 'every',
+    defaultHeap: true,
+    title: 'Appends from the first moment after an open',
+    about:
+      'One client per call, each awaited (acknowledged means fsynced), for the first seconds after the store opened (BENCH_APPEND_SECONDS, 3). Floor: the same number of journal-sized lines appended to a file with fdatasync each. Target: p99 under 20 ms.',
+    figures: [
+      { key: 'appends', heading: 'appends' },
+      { key: 'appendMedianMs', heading: 'median (ms)', digits: 2 },
+      { key: 'appendP99Ms', heading: 'p99 (ms)', digits: 2 },
+      { key: 'appendMaxMs', heading: 'max (ms)', digits: 1 },
+      { key: 'floorP99Ms', heading: 'floor p99 (ms)', digits: 2 },
+      { key: 'p99ToFloor', heading: 'p99 / floor p99', digits: 2 },
+    ],
+  },
+  {
+    name: 'server-open',
+    file: 'server-open.ts',
+    input: 'copy',
+    sizes: 'every',
+    defaultHeap: true,
+    title: 'The local server opening a workbook',
+    about:
+      "What `npm start` does before the first pane loads: `startServer` and the workbook opened by the engine (lean reader, no ExcelJS), with Node's default heap.",
+    figures: [
+      { key: 'openMs', heading: 'open (ms)' },
+      { key: 'rssAfterOpenMiB', heading: 'RSS after open (MiB)' },
+      { key: 'peakRssMiB', heading: 'peak RSS (MiB)' },
+    ],
+  },
   { name: 'graph-load', file: 'graph-load.ts', input: 'copy', sizes: 'smallest' },
   {
     name: 'graph-load-split',
@@ -170,7 +223,9 @@ function probeFigures(probe: Probe, file: string | undefined): Figures {
     const stdout = execFileSync(process.execPath, [...command, ...(file ? [file] : [])], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
-      env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=16384' },
+      env: probe.defaultHeap
+        ? { ...process.env, NODE_OPTIONS: '' }
+        : { ...process.env, NODE_OPTIONS: '--max-old-space-size=16384' },
     });
     const last = stdout.trim().split('\n').pop() ?? '{}';
     return JSON.parse(last) as Figures;

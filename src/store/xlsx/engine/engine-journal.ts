@@ -43,7 +43,8 @@ export function changesOf(lines: readonly JournalLine[]): EngineChange[] {
   const changes: EngineChange[] = [];
   for (const line of lines) {
     if (line.op === 'base' || line.op === 'folded') continue;
-    if (line.op === 'batch') changes.push(...line.changes);
+    // One by one: a spread of a large batch would overflow the call stack.
+    if (line.op === 'batch') for (const change of line.changes) changes.push(change);
     else changes.push(line);
   }
   return changes;

@@ -100,9 +100,10 @@ export class EngineTable {
       }
       return row;
     });
-    if (at === this.rows.length) this.rows.push(...created);
+    // One by one: a spread of a million rows would overflow the call stack.
+    if (at === this.rows.length) for (const row of created) this.rows.push(row);
     else {
-      this.rows.splice(at, 0, ...created);
+      this.rows = this.rows.slice(0, at).concat(created, this.rows.slice(at));
       this.staleFrom = Math.min(this.staleFrom, at);
     }
     this.dirty = true;

@@ -96,7 +96,7 @@ export class WorkbookEngine {
     for (const candidate of [legacyServerJournalPathOf(this.file), journalFile]) {
       const lines = await readJournal<JournalLine>(candidate);
       const plan = planRecovery(lines, fileHash);
-      if (plan.kind === 'replay') replay.push(...plan.changes);
+      if (plan.kind === 'replay') for (const change of plan.changes) replay.push(change);
       if (plan.kind === 'setAside' && writable) {
         this.setAsideNotice(await setJournalAside(candidate), plan.entries);
       }
