@@ -4,7 +4,15 @@ import {
   ensureNumberFormatStyle,
   isDateFormat,
 } from '../../../src/store/xlsx/package/styles-patch';
-import { removeCalcChain, setFullCalcOnLoad } from '../../../src/store/xlsx/package/workbook-parts';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import {
+  addWorksheet,
+  removeCalcChain,
+  setFullCalcOnLoad,
+  type WorkbookParts,
+} from '../../../src/store/xlsx/package/workbook-parts';
+import { sheetXml, workbookWith } from './xlsx-fixture';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 
@@ -120,5 +128,63 @@ describe('workbook parts', () => {
     expect(setFullCalcOnLoad(`<x:workbook xmlns:x="m"><x:sheets/></x:workbook>`)).toBe(
       `<x:workbook xmlns:x="m"><x:sheets/><x:calcPr fullCalcOnLoad="1"/></x:workbook>`,
     );
+  });
+});
+
+describe('addWorksheet', () => {
+  const tableXml = (name: string, ref: string) =>
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table ${NS} id="1" name="${name}" displayName="${name}" ref="${ref}"><autoFilter ref="${ref}"/><tableColumns count="2"><tableColumn id="1" name="Kod"/><tableColumn id="2" name="Nazwa"/></tableColumns><tableStyleInfo name="TableStyleMedium2" showRowStripes="1"/></table>`;
+  const newSheet = sheetXml(
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>Kod</t></is></c><c r="B1" t="inlineStr"><is><t>Nazwa</t></is></c></row>' +
+      '<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>Usługa</t></is></c></row>',
+  );
+
+  async function partsOf(zip: JSZip): Promise<WorkbookParts> {
+    return {
+      workbook: await zip.file('xl/workbook.xml')!.async('string'),
+      workbookRels: await zip.file('xl/_rels/workbook.xml.rels')!.async('string'),
+      contentTypes: await zip.file('[Content_Types].xml')!.async('string'),
+      partNames: Object.keys(zip.files),
+      tableIds: [1],
+    };
+  }
+
+  it('adds a sheet with its table that ExcelJS reads, next to the sheets there were', async () => {
+    const zip = await JSZip.loadAsync(
+      await workbookWith(sheetXml('<row r="1"><c r="A1"><v>5</v></c></row>'), {
+        table: tableXml('tOld', 'A1:B2'),
+      }),
+    );
+    const out = addWorksheet(await partsOf(zip), {
+      name: 'Produkty',
+      sheetXml: newSheet,
+      tableXml: tableXml('tProducts', 'A1:B2'),
+    });
+    expect(out.added.map((part) => part.name)).toEqual([
+      'xl/worksheets/sheet2.xml',
+      'xl/tables/table2.xml',
+      'xl/worksheets/_rels/sheet2.xml.rels',
+    ]);
+    expect(out.workbook).toContain('<sheet name="Produkty" sheetId="2" r:id="rId2"/></sheets>');
+    expect(out.added[1].content).toContain('id="2" name="tProducts"');
+    zip.file('xl/workbook.xml', out.workbook);
+    zip.file('xl/_rels/workbook.xml.rels', out.workbookRels);
+    zip.file('[Content_Types].xml', out.contentTypes);
+    for (const part of out.added) zip.file(part.name, part.content);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await zip.generateAsync({ type: 'nodebuffer' })) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Sheet1', 'Produkty']);
+    const added = workbook.getWorksheet('Produkty')!;
+    expect(added.getCell('B2').value).toBe('Usługa');
+    expect(Object.keys((added as unknown as { tables: Record<string, unknown> }).tables)).toEqual([
+      'tProducts',
+    ]);
+  });
+
+  it('refuses a name Excel would refuse or the workbook already has', async () => {
+    const parts = await partsOf(await JSZip.loadAsync(await workbookWith(sheetXml(''))));
+    expect(() => addWorksheet(parts, { name: 'sheet1', sheetXml: newSheet })).toThrow(RangeError);
+    expect(() => addWorksheet(parts, { name: 'a/b', sheetXml: newSheet })).toThrow(RangeError);
+    expect(() => addWorksheet(parts, { name: 'x'.repeat(32), sheetXml: newSheet })).toThrow(RangeError);
   });
 });
