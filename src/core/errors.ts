@@ -43,6 +43,8 @@ export interface ErrorParams {
   };
   /** The header cell `cell` reads `header`, the table part names its column `column`. */
   tableHeaderMismatch: { table: string; sheet: string; cell: string; header: string; column: string };
+  /** Our column `column` found under the header `header` the user gave it (repair restores ours). */
+  renamedColumn: { table: string; sheet: string; column: string; header: string };
 }
 
 export type ErrorCode = keyof ErrorParams;
@@ -153,6 +155,10 @@ const ERROR_TEXTS: Texts = {
   tableHeaderMismatch: (p) => ({
     pl: `Nagłówek w komórce ${p.cell} („${p.header}”) różni się od nazwy kolumny „${p.column}” w definicji tabeli ${p.table} na arkuszu „${p.sheet}”, więc Excel zaproponuje naprawę pliku. Uruchom „relacje repair”, aby je uzgodnić.`,
     en: `The header in the cell ${p.cell} ("${p.header}") differs from the name "${p.column}" the table ${p.table} on the sheet "${p.sheet}" gives its column, so Excel will offer to repair the file. Run "relacje repair" to make them agree.`,
+  }),
+  renamedColumn: (p) => ({
+    pl: `Kolumna „${p.column}” tabeli ${p.table} (arkusz „${p.sheet}”) ma teraz nagłówek „${p.header}” — wygląda na przemianowaną. Uruchom „relacje repair”, aby przywrócić jej nagłówek; dane w niej zostaną.`,
+    en: `The column "${p.column}" of the table ${p.table} (sheet "${p.sheet}") is now headed "${p.header}"; it looks renamed. Run "relacje repair" to restore its header; its data stays.`,
   }),
 };
 

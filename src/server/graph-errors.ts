@@ -38,6 +38,7 @@ const GRAPH_STATUS: { [C in ErrorCode]: [number, string] } = {
   ghostRows: [400, 'InvalidArgument'],
   tableWidthMismatch: [400, 'InvalidArgument'],
   tableHeaderMismatch: [400, 'InvalidArgument'],
+  renamedColumn: [400, 'InvalidArgument'],
 };
 
 function errorBody(code: string, message: string, relacje?: RelacjeError): GraphErrorBody {

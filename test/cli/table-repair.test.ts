@@ -89,7 +89,10 @@ describe('relacje validate and repair on tables damaged in the package', () => {
 
     const invalid = await run('validate', polish);
     expect(invalid.code).toBe(1);
-    expect(invalid.stdout).toContain('brakuje kolumny „Nazwa”');
+    expect(invalid.stdout).toContain(
+      'Kolumna „Nazwa” tabeli tClients (arkusz „Klienci”) ma teraz nagłówek „Nazwa firmy”',
+    );
+    expect(invalid.stdout).not.toContain('brakuje kolumny');
 
     const repaired = await run('repair', polish);
     expect(repaired.code).toBe(0);

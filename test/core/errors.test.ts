@@ -64,6 +64,10 @@ const EXAMPLES: { [C in keyof ErrorParams]: [ErrorParams[C], string[]] } = {
     { table: 'tClients', sheet: 'Klienci', cell: 'B1', header: 'Nazwa firmy', column: 'Nazwa' },
     ['tClients', 'Klienci', 'B1', 'Nazwa firmy', 'Nazwa', 'relacje repair'],
   ],
+  renamedColumn: [
+    { table: 'tClients', sheet: 'Klienci', column: 'Nazwa', header: 'Nazwa firmy' },
+    ['tClients', 'Klienci', 'Nazwa', 'Nazwa firmy', 'relacje repair'],
+  ],
 };
 
 test('one ghost row is named as one row', () => {

@@ -37,10 +37,31 @@ export interface TableRepairReport {
   remaining: RelacjeError[];
 }
 
-/** Every ghost row run and table part that does not fit its range or header cells, for `validate`. */
+/**
+ * Every ghost row run, table part that does not fit its range or header cells, and column of ours
+ * found under another header, for `validate`.
+ */
 export function inspectTablePackage(content: Buffer, options: TableConsistencyOptions): RelacjeError[] {
   const survey = surveyPackage(content, options);
-  return survey ? survey.tables.flatMap(problemsOf) : [];
+  if (!survey || survey.newerSchema) return [];
+  return survey.tables.flatMap((table) => [...problemsOf(table), ...renamedProblems(table, survey)]);
+}
+
+/**
+ * `problems` (the format's) with each missing column that `found` (the package's) recognised
+ * under a new header left out: the `renamedColumn` problem says more.
+ */
+export function explainedByRenames(
+  problems: readonly RelacjeError[],
+  found: readonly RelacjeError[],
+): RelacjeError[] {
+  const key = (table: string, column: string) => `${table.toLowerCase()}\n${column}`;
+  const renamed = new Set(
+    found.flatMap((p) => (isRelacjeError(p, 'renamedColumn') ? [key(p.params.table, p.params.column)] : [])),
+  );
+  return problems.filter(
+    (p) => !(isRelacjeError(p, 'missingColumn') && renamed.has(key(p.params.table, p.params.column))),
+  );
 }
 
 /**
@@ -336,18 +357,7 @@ function planFix(table: TableSurvey, survey: PackageSurvey): TableFix | undefine
   const header = (i: number) => (table.hasHeaderRow ? (table.headers[i] ?? '') : '');
   const where = whereOf(table);
 
-  // Our columns the user renamed, by the names the header cells (or else the table part) give.
-  const restored = new Map<number, { from: string; to: Bilingual }>();
-  if (table.schema && table.hasHeaderRow) {
-    const effective = Array.from({ length: width }, (_, i) => header(i) || columns[i] || '');
-    const resolution = resolveHeaders(table.schema, effective, survey.aliases(table.schema.key), {
-      recognizeRenamed: true,
-      addedColumns: survey.addedColumns(table.schema.key),
-    });
-    for (const match of resolution.renamed) {
-      restored.set(match.index, { from: match.header, to: match.column.header });
-    }
-  }
+  const restored = renamedColumns(table, survey, width);
 
   // The name of each column of the (widened) range: ours restored, else its header cell's, else
   // the one the table part gave it, else a new one; made unique as Excel wants them.
@@ -426,6 +436,40 @@ function planFix(table: TableSurvey, survey: PackageSurvey): TableFix | undefine
     newBottom: bottom,
   };
   return { changes, tablePart: xml === table.xml ? undefined : xml, headerCells, rows };
+}
+
+/**
+ * Our columns the user renamed, by position in the range's first `width` columns, found by the
+ * names the header cells (or else the table part) give them.
+ */
+function renamedColumns(
+  table: TableSurvey,
+  survey: PackageSurvey,
+  width: number,
+): Map<number, { from: string; to: Bilingual }> {
+  const restored = new Map<number, { from: string; to: Bilingual }>();
+  if (!table.schema || !table.hasHeaderRow) return restored;
+  const effective = Array.from({ length: width }, (_, i) => table.headers[i] || table.columns[i] || '');
+  const resolution = resolveHeaders(table.schema, effective, survey.aliases(table.schema.key), {
+    recognizeRenamed: true,
+    addedColumns: survey.addedColumns(table.schema.key),
+  });
+  for (const match of resolution.renamed)
+    restored.set(match.index, { from: match.header, to: match.column.header });
+  return restored;
+}
+
+function renamedProblems(table: TableSurvey, survey: PackageSurvey): RelacjeError[] {
+  const width = table.range.right - table.range.left + 1;
+  return [...renamedColumns(table, survey, width).values()].map(
+    ({ from, to }) =>
+      new RelacjeError('renamedColumn', {
+        table: table.name,
+        sheet: table.sheet.name,
+        column: to[survey.locale],
+        header: from,
+      }),
+  );
 }
 
 function whereOf(table: TableSurvey): Bilingual {

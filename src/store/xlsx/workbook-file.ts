@@ -12,7 +12,12 @@ import { defaultMeta, readMetaSheet, writeMetaSheet } from './meta-sheet';
 import { notAWorkbook, readWorkbookBytes } from './engine/workbook-bytes';
 import { excelCellSource, layoutOf, readTable, readTableRecords, type TableRead } from './table-reader';
 import { addMissingColumns, addTableSheet, findTableModel, type TableLayout } from './table-sheet';
-import { inspectTablePackage, repairTablePackage, type TableConsistencyOptions } from './table-consistency';
+import {
+  explainedByRenames,
+  inspectTablePackage,
+  repairTablePackage,
+  type TableConsistencyOptions,
+} from './table-consistency';
 import { writeTable } from './table-writer';
 
 /** Everything a store keeps of a workbook: meta, every table's records, and the Dashboard's cells. */
@@ -93,8 +98,8 @@ export async function inspectWorkbookFile(
 ): Promise<WorkbookProblem[]> {
   try {
     const { problems } = await loadLeniently(file, options, true);
-    const content = await readWorkbookBytes(file);
-    return [...inspectTablePackage(content, tablePackageOptions(options)), ...problems];
+    const found = inspectTablePackage(await readWorkbookBytes(file), tablePackageOptions(options));
+    return [...found, ...explainedByRenames(problems, found)];
   } catch (error) {
     if (isRelacjeError(error)) return [error];
     throw error;

@@ -272,7 +272,14 @@ describe('renamed columns', () => {
     await productWorkbook();
     const before = await readAll();
     await rename({ Nazwa: 'Nazwa firmy', 'E-mail': 'Email' });
-    expect(codes(await inspectWorkbookFile(file))).toEqual(['missingColumn', 'missingColumn']);
+    const problems = await inspectWorkbookFile(file);
+    expect(problems.map((p) => [p.code, p.params])).toEqual([
+      ['renamedColumn', { table: 'tClients', sheet: 'Klienci', column: 'Nazwa', header: 'Nazwa firmy' }],
+      ['renamedColumn', { table: 'tClients', sheet: 'Klienci', column: 'E-mail', header: 'Email' }],
+    ]);
+    expect(problems[0].messageIn('pl')).toBe(
+      'Kolumna „Nazwa” tabeli tClients (arkusz „Klienci”) ma teraz nagłówek „Nazwa firmy” — wygląda na przemianowaną. Uruchom „relacje repair”, aby przywrócić jej nagłówek; dane w niej zostaną.',
+    );
 
     const report = await repairWorkbookFile(file);
     expect(report.changes.map((c) => c.pl)).toEqual([
@@ -317,6 +324,10 @@ describe('renamed columns', () => {
     await productWorkbook();
     const before = await readAll();
     await rename({ Nazwa: 'Nazwa firmy', Segment: 'Nazwa skrócona' });
+    expect((await inspectWorkbookFile(file)).map((p) => [p.code, p.params])).toEqual([
+      ['missingColumn', { table: 'tClients', sheet: 'Klienci', column: 'Nazwa' }],
+      ['missingColumn', { table: 'tClients', sheet: 'Klienci', column: 'Segment' }],
+    ]);
     const report = await repairWorkbookFile(file);
     expect(report.changes.map((c) => c.pl).join('\n')).not.toContain('rozpoznano');
     expect(report.changes.map((c) => c.pl)).toContain('dodano kolumnę „Nazwa” w tClients');
