@@ -57,7 +57,7 @@ export async function foldPackage(
     if (dirtyTables.length === 0) {
       if (sheet.tables.length > 0) continue;
       const chunks = replaceSheetCells(original, patchCellsOf(model.looseCells(sheet)), sheetOptions);
-      replaced.set(sheet.part, { name: sheet.part, chunks });
+      replaced.set(sheet.part, { name: sheet.part, chunks: inBlocks(chunks) });
       continue;
     }
     const table = dirtyTables[0];
@@ -87,7 +87,7 @@ export async function foldPackage(
     );
     replaced.set(sheet.part, {
       name: sheet.part,
-      chunks: afterAll(patch.chunks, () => reports.push(patch.result())),
+      chunks: afterAll(inBlocks(patch.chunks), () => reports.push(patch.result())),
     });
     const bottom = table.bottom;
     const tableXml = zip.read(table.part)!.toString('utf8');
@@ -187,6 +187,24 @@ function firstRowStyles(xml: Buffer, rowNumber: number, left: number, width: num
     if (col >= left && col < left + width) styles[col - left] = Number(s);
   }
   return styles;
+}
+
+const BLOCK_CHARS = 256 * 1024;
+
+/**
+ * The patcher's pieces (a row or less each) joined into blocks of about 256 KiB: each piece handed
+ * to zlib on its own costs a round trip to its thread, which for a big sheet costs more than deflating.
+ */
+function* inBlocks(chunks: Iterable<string>): Generator<string> {
+  let block = '';
+  for (const chunk of chunks) {
+    block += chunk;
+    if (block.length >= BLOCK_CHARS) {
+      yield block;
+      block = '';
+    }
+  }
+  if (block) yield block;
 }
 
 async function* afterAll<T>(items: Iterable<T>, done: () => void): AsyncGenerator<T> {
