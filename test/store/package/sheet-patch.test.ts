@@ -321,3 +321,12 @@ describe('patchSheet with new columns', () => {
     expect(cells.get('C2')).toBe('<c r="C2" t="inlineStr"><is><t>uwaga</t></is></c>');
   });
 });
+
+describe('sharedStringRefs on sheets from other programs', () => {
+  it('reads a sheet without <sheetData> and one with prefixed elements', () => {
+    const prefixed =
+      '<?xml version="1.0"?><!-- made elsewhere --><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>5</x:v></x:c><x:c r="B1" t="n"><x:v>6</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+    expect([...sharedStringRefs(Buffer.from(prefixed))]).toEqual([5]);
+    expect(sharedStringRefs(Buffer.from('<chartsheet/>')).size).toBe(0);
+  });
+});

@@ -126,11 +126,24 @@ export function sharedStringOf(cell: ParsedCell): number | undefined {
   return v ? Number(v[1]) : undefined;
 }
 
-/** The shared strings (`t="s"` cells) a sheet part refers to, by a scan of its bytes. */
+/**
+ * The shared strings (`t="s"` cells) a sheet part refers to, by a scan of its bytes. Any sheet a
+ * workbook holds is read, a user's own included, whatever program wrote it: a string it uses and
+ * this missed would be blanked.
+ */
 export function sharedStringRefs(sheetXml: Buffer): Set<number> {
   const refs = new Set<number>();
-  const layout = sheetLayout(sheetXml);
-  addSharedStringRefs(sheetXml, layout.openEnd, layout.closeStart, refs);
+  const head = sheetXml.toString('utf8', 0, Math.min(sheetXml.length, 4096));
+  const root = /<(?![?!])([^\s>/]+)/.exec(head.replace(/<!--[\s\S]*?-->/g, ''))?.[1] ?? '';
+  const colon = root.indexOf(':');
+  if (colon < 0) {
+    addSharedStringRefs(sheetXml, 0, sheetXml.length, refs);
+    return refs;
+  }
+  // Prefixed elements (<x:c>) are rare: a slower scan of the text is good enough for them.
+  const prefix = root.slice(0, colon).replace(/[^\w.-]/g, '');
+  const cell = new RegExp(`<${prefix}:c\\b[^>]*?\\st\\s*=\\s*["']s["'][^>]*>\\s*<${prefix}:v>(\\d+)`, 'g');
+  for (const match of sheetXml.toString('utf8').matchAll(cell)) refs.add(Number(match[1]));
   return refs;
 }
 
