@@ -6,7 +6,8 @@ import type { Locale } from '../../../src/core/i18n';
 import type { NewRecord } from '../../../src/store/port';
 import { parseRange } from '../../../src/store/xlsx/package/cell-ref';
 import { SheetPatchUnsupported } from '../../../src/store/xlsx/package/sheet-rows';
-import { withRowCells } from '../../../src/store/xlsx/table-consistency';
+import { repairTablePackage, withRowCells } from '../../../src/store/xlsx/table-consistency';
+import { CURRENT_SCHEMA } from '../../../src/core/schema';
 import { inspectWorkbookFile, repairWorkbookFile } from '../../../src/store/xlsx/workbook-file';
 import { ZipEntries } from '../../../src/store/xlsx/zip-entries';
 import { clientRecord } from '../../contract/store-contract';
@@ -245,6 +246,26 @@ describe('a table part that does not fit its range', () => {
     ]);
     expect(tableOf('tClients').columns.at(-1)).toEqual({ id: 29, name: 'Notatki' });
     expect(await inspectWorkbookFile(file)).toEqual([]);
+  });
+
+  test('a range that cannot widen to hold its columns is left as it is, for the user', async () => {
+    await productWorkbook();
+    const { table } = partsOf('tClients');
+    // Four columns wide at the sheet's right edge: the 28 it lists would run off the sheet.
+    await damage({ [table]: withRef(() => 'XFA1:XFD4') });
+    const content = readFileSync(file);
+    const report = await repairTablePackage(file, content, {
+      schema: CURRENT_SCHEMA,
+      guessLocale: () => 'pl',
+    });
+    expect(report.changes).toEqual([]);
+    expect(report.remaining.map((p) => [p.code, p.params])).toEqual([
+      [
+        'tableWidthMismatch',
+        { table: 'tClients', sheet: 'Klienci', ref: 'XFA1:XFD4', columns: 28, width: 4 },
+      ],
+    ]);
+    expect(readFileSync(file).equals(content)).toBe(true);
   });
 });
 
