@@ -47,7 +47,8 @@ export class Child {
     this.process = spawn(process.execPath, [...node, script, ...args], {
       cwd: ROOT,
       env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // stdin stays open while this process lives: the child stops when it closes (child-guard.ts).
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.process.stdout!.on('data', (chunk: Buffer) => {
       const parts = (this.stdoutRest + chunk.toString('utf8')).split('\n');

@@ -29,6 +29,7 @@ describe('the xlsx store under kill -9', () => {
     `keeps every acknowledged write exactly once and nothing half-done (${KILLS} kills, seed ${SEED})`,
     async () => {
       const started = Date.now();
+      const stop = { requested: false };
       const lanes = Array.from({ length: LANES }, (_, lane) =>
         runStoreLane({
           dir,
@@ -38,10 +39,18 @@ describe('the xlsx store under kill -9', () => {
           kills: Math.ceil(KILLS / LANES) - (lane < Math.ceil(KILLS / LANES) * LANES - KILLS ? 1 : 0),
           workbookEvery: 25,
           damageJournals: lane % 2 === 1,
+          stop,
+        }).catch((error: unknown) => {
+          // The other lanes stop too, before the temporary folder goes.
+          stop.requested = true;
+          throw error;
         }),
       );
       const total = emptyStats();
-      for (const stats of await Promise.all(lanes)) addStats(total, stats);
+      for (const result of await Promise.allSettled(lanes)) {
+        if (result.status === 'rejected') throw result.reason;
+        addStats(total, result.value);
+      }
       console.log(
         `RELIABILITY xlsx store: ${formatStats(total)}, failures 0, seed ${SEED}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );

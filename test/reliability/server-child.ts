@@ -2,6 +2,7 @@
 // port over one workbook, folding after `foldAfterIdleMs`. Arguments: file, foldAfterIdleMs.
 import path from 'node:path';
 import { startServer } from '../../src/server/workbook-server';
+import { stopWithParent } from './child-guard';
 
 const say = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
@@ -16,6 +17,7 @@ async function main([file, idle]: string[]): Promise<void> {
   say({ t: 'listening', url: server.url });
 }
 
+stopWithParent();
 main(process.argv.slice(2)).catch((error: unknown) => {
   say({ t: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exit(1);

@@ -81,6 +81,8 @@ export interface LaneOptions {
   workbookEvery: number;
   /** Damage the journal after every other kill (cut at a random byte, garbage appended). */
   damageJournals?: boolean;
+  /** Set by the caller when another lane has failed: this one stops at its next kill. */
+  stop?: { requested: boolean };
   /** Told each workbook once its last kill has been checked. */
   onWorkbookDone?: (file: string) => void | Promise<void>;
 }
@@ -93,7 +95,7 @@ export async function runStoreLane(options: LaneOptions): Promise<CrashStats> {
   let file = '';
   let model = emptyModel();
   let trail: string[] = [];
-  for (let cycle = 0; cycle < options.kills; cycle += 1) {
+  for (let cycle = 0; cycle < options.kills && !options.stop?.requested; cycle += 1) {
     const where = `seed ${options.seed}, lane ${options.lane}, kill ${cycle + 1}`;
     if (cycle % options.workbookEvery === 0) {
       if (file) await options.onWorkbookDone?.(file);
@@ -110,6 +112,7 @@ export async function runStoreLane(options: LaneOptions): Promise<CrashStats> {
         `l${options.lane}c${cycle}`,
         {
           damageJournal: options.damageJournals === true && cycle % 2 === 1,
+          afterDamage: options.damageJournals === true && cycle % 2 === 0 && cycle > 0,
           stats,
           trail,
           writer: options.writer ?? STORE_WRITER,
@@ -132,12 +135,15 @@ async function killCycle(
   tag: string,
   {
     damageJournal,
+    afterDamage,
     stats,
     trail,
     writer,
   }: {
     writer: string;
     damageJournal: boolean;
+    /** The last check damaged the journal: no early fold may tidy the damage away before this kill. */
+    afterDamage: boolean;
     stats: CrashStats;
     /**
      * The states the workbook went through since it was last known to be folded (hashes, oldest
@@ -147,9 +153,9 @@ async function killCycle(
   },
 ): Promise<Model> {
   const random = prng(seed);
-  const idle = pick(random, [1, 5, 25, 2000]);
-  const bytes = pick(random, [600, 2500, 4 * 2 ** 20]);
-  const duringOpen = random() < 0.12;
+  const idle = afterDamage ? 2000 : pick(random, [1, 5, 25, 2000]);
+  const bytes = afterDamage ? 4 * 2 ** 20 : pick(random, [600, 2500, 4 * 2 ** 20]);
+  const duringOpen = !afterDamage && random() < 0.12;
   const delay = duringOpen ? random() * 40 : random() < 0.3 ? random() * 15 : random() * 300;
   const child = new Child(writer, [file, String(subSeed(seed, 1)), tag, String(idle), String(bytes)]);
   let killedByUs: boolean;
@@ -157,6 +163,8 @@ async function killCycle(
     const opened = await child.waitFor((line) => line.t === (duringOpen ? 'opening' : 'open'));
     if (!duringOpen && opened.state !== hashOf(before))
       throw new Error('the writer opened the workbook in another state than the last check read');
+    // After damage the point is the writes made on top of it: the kill comes after the first one.
+    if (afterDamage) await child.waitFor((line) => line.t === 'ack');
     await sleep(delay);
   } finally {
     killedByUs = await child.kill();
@@ -236,9 +244,17 @@ async function killCycle(
 /** Cuts the journal at a random byte and/or appends garbage; says what it did. */
 async function damage(journal: string, random: () => number): Promise<string> {
   const content = existsSync(journal) ? await fs.readFile(journal) : Buffer.alloc(0);
-  const mode = pick(random, ['cut', 'garbage', 'cut+garbage'] as const);
+  const mode = pick(random, ['cut', 'garbage', 'cut+garbage', 'first line'] as const);
   let next = content;
   let said: string = mode;
+  if (mode === 'first line') {
+    // As a kill during the first append after a fold leaves it: one torn line and nothing else.
+    const firstLine = content.indexOf(0x0a) < 0 ? content.length : content.indexOf(0x0a);
+    const torn =
+      firstLine > 0 ? content.subarray(0, 1 + integerBelow(random, firstLine)) : Buffer.from('{"seq":1,');
+    await fs.writeFile(journal, torn);
+    return `cut inside its first line, ${torn.length} bytes left`;
+  }
   if (mode !== 'garbage') {
     const at = integerBelow(random, content.length + 1);
     next = content.subarray(0, at);

@@ -3,6 +3,7 @@
 // promise has resolved (acknowledged). Arguments: file, seed, tag, foldAfterIdleMs, foldAtJournalBytes.
 import { createHash } from 'node:crypto';
 import { openXlsxStore } from '../../src/store/xlsx/xlsx-store';
+import { stopWithParent } from './child-guard';
 import { prng } from './random';
 import { applyOp, modelOf, nextOp, runOp, stateKey } from './workload';
 
@@ -26,6 +27,7 @@ async function main([file, seed, tag, idle, bytes]: string[]): Promise<void> {
   }
 }
 
+stopWithParent();
 main(process.argv.slice(2)).catch((error: unknown) => {
   say({ t: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exit(1);
