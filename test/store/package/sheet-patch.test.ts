@@ -330,3 +330,17 @@ describe('sharedStringRefs on sheets from other programs', () => {
     expect(sharedStringRefs(Buffer.from('<chartsheet/>')).size).toBe(0);
   });
 });
+
+describe('patchSheet and what is anchored to cells', () => {
+  it('moves hyperlinks with their table rows, drops those of deleted rows, and moves merges below the table', () => {
+    const tail =
+      '<mergeCells count="2"><mergeCell ref="A6:B6"/><mergeCell ref="D1:E2"/></mergeCells>' +
+      '<hyperlinks><hyperlink ref="A3" r:id="rId1"/><hyperlink ref="B4" r:id="rId2"/><hyperlink ref="D2" r:id="rId3"/></hyperlinks>';
+    const xml = sheetXml(header + dataRow(2, 'a', 1) + dataRow(3, 'b', 2) + dataRow(4, 'c', 3), { tail });
+    const { out } = run(xml, { rows: [keep(2), keep(4)] });
+    expect(out.slice(out.indexOf('</sheetData>') + 12)).toBe(
+      '<mergeCells count="2"><mergeCell ref="A5:B5"/><mergeCell ref="D1:E2"/></mergeCells>' +
+        '<hyperlinks><hyperlink ref="B3" r:id="rId2"/><hyperlink ref="D2" r:id="rId3"/></hyperlinks></worksheet>',
+    );
+  });
+});

@@ -64,3 +64,22 @@ export function worthKeeping(attributes: string): boolean {
     ([name, value]) => !HINTS.has(name) && value !== '0' && value !== 'false',
   );
 }
+
+/**
+ * The tail with each `<mergeCell ref>` and `<hyperlink ref>` moved as `move` says for its range:
+ * the same range (unchanged), another, or null when its cells are gone (a hyperlink then goes too).
+ */
+export function withAnchorsMoved(tail: string, move: (range: CellRange) => CellRange | null): string {
+  return tail.replace(
+    /<(mergeCell|hyperlink)\b[^>]*?\sref\s*=\s*"([^"]*)"[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/g,
+    (element, name: string, ref: string) => {
+      const range = parseRange(ref);
+      if (!range) return element;
+      const moved = move(range);
+      // <mergeCells> counts its children; a merge of one cell in a deleted row is left as it was.
+      if (moved === null) return name === 'hyperlink' ? '' : element;
+      if (moved === range) return element;
+      return element.replace(/(\sref\s*=\s*")[^"]*"/, `$1${rangeRef(moved)}"`);
+    },
+  );
+}

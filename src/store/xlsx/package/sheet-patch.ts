@@ -2,9 +2,15 @@ import { attributeOf } from '../xml-scan';
 import { cellRef, columnNumber, MAX_ROW } from './cell-ref';
 import { cellXml, type CellXmlOptions } from './cell-xml';
 import { shiftFormula } from './formula-shift';
-import type { BodyRow, CellValue, FormulaCell } from './package-types';
+import type { BodyRow, CellRange, CellValue, FormulaCell } from './package-types';
 import { hasFormula, SharedFormulas } from './shared-formulas';
-import { rowAttributes, withDimension, withRangesFollowing, worthKeeping } from './sheet-frame';
+import {
+  rowAttributes,
+  withAnchorsMoved,
+  withDimension,
+  withRangesFollowing,
+  worthKeeping,
+} from './sheet-frame';
 import {
   addSharedStringRefs,
   forEachSharedStringRef,
@@ -193,6 +199,25 @@ class TablePatcher {
    * strings are the original's less those only dropped cells showed: counted here, after the pass,
    * and only when some were dropped, so that the pass itself never looks at a shared string index.
    */
+  /**
+   * Where a merge or a hyperlink goes with the cells it covers: with its table row (gone with a
+   * deleted row), with the cells below the table, or nowhere else. One that straddles the table's
+   * edge, or rows that do not move together, stays where it is.
+   */
+  private movedRange(range: CellRange): CellRange | null {
+    const { top, left, right } = this.patch;
+    if (range.left < left || range.right > right || range.top <= top) return range;
+    const shift = (delta: number) =>
+      delta === 0 ? range : { ...range, top: range.top + delta, bottom: range.bottom + delta };
+    if (range.top > this.oldLastData) return shift(this.delta);
+    if (range.bottom > this.oldLastData) return range;
+    const first = this.originIndex.get(range.top);
+    const last = this.originIndex.get(range.bottom);
+    if (first === undefined && last === undefined && range.top === range.bottom) return null;
+    if (first === undefined || last === undefined || last - first !== range.bottom - range.top) return range;
+    return shift(top + 1 + first - range.top);
+  }
+
   report(): PatchReport {
     if (!this.finished) throw new Error('The patch report is known once every chunk has been read');
     const { xml, layout } = this;
@@ -233,13 +258,14 @@ class TablePatcher {
       : xml.toString('utf8', layout.start, layout.openEnd);
     yield* this.rows();
     yield '</sheetData>';
-    yield withRangesFollowing(xml.toString('utf8', layout.end), {
+    const tail = withRangesFollowing(xml.toString('utf8', layout.end), {
       top: patch.top + 1,
       left: patch.left,
       right: patch.right,
       oldBottom: this.oldLastData,
       newBottom: this.newLastData,
     });
+    yield withAnchorsMoved(tail, (range) => this.movedRange(range));
     this.finished = true;
   }
 
