@@ -43,6 +43,10 @@ beforeAll(async () => {
   before = await harness.readWorkbook();
   opportunity = before.tables.opportunities[0];
   client = before.tables.clients.find((c) => c.id === opportunity.clientId) as StoredRecord;
+});
+
+// A fresh page per test, opened on the client's card.
+beforeEach(async () => {
   page = await harness.openPane({ width: 360, height: 900, user: USER });
   page.setDefaultTimeout(15_000);
   await page.getByRole('grid').waitFor();
@@ -60,7 +64,8 @@ afterAll(async () => {
   await harness?.close();
 });
 
-afterEach(() => {
+afterEach(async () => {
+  await harness.closePanes();
   expect(harness.pageErrors).toEqual([]);
 });
 

@@ -45,7 +45,15 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
 
   beforeAll(async () => {
     harness = await startPaneHarness();
+  });
+
+  // A fresh page per test: each starts at the wizard's first step, whatever the last one left.
+  beforeEach(async () => {
     page = await harness.openPane({ locale: 'pl', width: 400 });
+  });
+
+  afterEach(async () => {
+    await harness.closePanes();
   });
 
   afterAll(async () => {
@@ -133,9 +141,7 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
 
   it('changes nothing when the same file is imported again', async () => {
     expect(clientsAfterFirstImport).toBeDefined();
-    await page.getByRole('button', { name: 'Importuj inny plik' }).click();
-    await page.locator('input[type=file]').setInputFiles(FIXTURE);
-    await page.getByRole('heading', { name: /Krok 2 z 6/ }).waitFor();
+    await chooseFixture(page);
     await nextStep(page, /Krok 3 z 6/);
     await nextStep(page, /Krok 4 z 6/);
     await nextStep(page, /Krok 5 z 6/);
@@ -172,7 +178,7 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
         .getByText('Do zapisania: nowi klienci 1, zmienieni 1, pominięci 0, nowe osoby kontaktowe 0.')
         .waitFor();
     };
-    await page.getByRole('button', { name: 'Importuj inny plik' }).click();
+    await page.getByRole('tab', { name: 'Import' }).click();
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByRole('heading', { name: /Krok 2 z 6/ }).waitFor();
     await nextStep(page, /Krok 3 z 6/);
@@ -233,7 +239,6 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
     ]);
     const file = await harness.writeFile('kontakty.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
 
-    await page.reload();
     await page.getByRole('tab', { name: 'Import' }).click();
     await page.locator('input[type=file]').setInputFiles(file);
     // A workbook has no encoding or delimiter to choose: the wizard goes straight to the columns.
@@ -268,7 +273,6 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
     for (let i = 0; i < 60_000; i++) lines.push(`Firma Próbna ${i} sp. z o.o.;Łódź;biuro@probna${i}.pl`);
     const file = await harness.writeFile('duzy.csv', `${lines.join('\r\n')}\r\n`);
 
-    await page.reload();
     await page.getByRole('tab', { name: 'Import' }).click();
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByRole('heading', { name: /Krok 2 z 6/ }).waitFor();
