@@ -2,20 +2,17 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { BodyRow } from '../package/package-types';
 import { patchSheet, replaceSheetCells, sharedStringRefs, type PatchReport } from '../package/sheet-patch';
+import { blankSharedStrings } from '../package/shared-strings-patch';
+import { dateStyleIds, ensureNumberFormatStyle } from '../package/styles-patch';
 import { patchTablePart } from '../package/table-part';
+import { removeCalcChain, setFullCalcOnLoad } from '../package/workbook-parts';
 import { writeZipAtomically, type ZipOutputEntry } from '../package/zip-writer';
 import { columnNumber, rangeRef } from '../package/cell-ref';
 import { attributeOf } from '../xml-scan';
 import { ZipEntries } from '../zip-entries';
 import type { EngineTable } from './engine-table';
 import { patchCellsOf } from './loose-sheet';
-import {
-  blankSharedStrings,
-  dateStyleIds,
-  ensureNumberFormatStyle,
-  removeCalcChain,
-  setFullCalcOnLoad,
-} from './package-edits';
+
 import { relationshipsOf, workbookPartOf } from './workbook-structure';
 import type { EngineSheet, WorkbookModel } from './workbook-model';
 
