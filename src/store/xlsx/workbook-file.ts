@@ -7,6 +7,7 @@ import { CURRENT_SCHEMA, DASHBOARD_SHEET, META_SHEET, type WorkbookSchema } from
 import { planMigration, transformRecord, type MigrationPlan } from '../../core/schema/migrations';
 import type { DashboardCell, StoredRecord, WorkbookMeta } from '../port';
 import { writeFileAtomically } from './atomic-write';
+import { acquireFileLock } from './file-lock';
 import { LeanWorkbook, type LeanSheetEntry, type LeanTable } from './lean-workbook';
 import { defaultMeta, readMetaSheet, writeMetaSheet } from './meta-sheet';
 import { notAWorkbook, readWorkbookBytes } from './engine/workbook-bytes';
@@ -112,11 +113,19 @@ export async function inspectWorkbookFile(
  * package; then adds missing tables, columns and `_meta`. Never drops a cell.
  */
 export async function repairWorkbookFile(file: string, options: LoadOptions = {}): Promise<RepairReport> {
-  const fixed = await repairTablePackage(file, await readWorkbookBytes(file), tablePackageOptions(options));
-  const { loaded, problems, changes } = await loadLeniently(file, options, true);
-  const remaining = problems.filter((p) => p.code === 'badCell' || p.code === 'duplicateColumn');
-  if (changes.length) await writeWorkbookFile(file, loaded, loaded.state);
-  return { changes: [...fixed.changes, ...changes], remaining: [...fixed.remaining, ...remaining] };
+  // Bytes first: a file that is not a workbook is said so before any lock file is made beside it.
+  const content = await readWorkbookBytes(file);
+  // A store writing the file meanwhile would fold over the repair, or the repair over its writes.
+  const lock = await acquireFileLock(file);
+  try {
+    const fixed = await repairTablePackage(file, content, tablePackageOptions(options));
+    const { loaded, problems, changes } = await loadLeniently(file, options, true);
+    const remaining = problems.filter((p) => p.code === 'badCell' || p.code === 'duplicateColumn');
+    if (changes.length) await writeWorkbookFile(file, loaded, loaded.state);
+    return { changes: [...fixed.changes, ...changes], remaining: [...fixed.remaining, ...remaining] };
+  } finally {
+    await lock.release();
+  }
 }
 
 function tablePackageOptions(options: LoadOptions): TableConsistencyOptions {

@@ -9,6 +9,7 @@ import { SheetPatchUnsupported } from '../../../src/store/xlsx/package/sheet-row
 import { repairTablePackage, withRowCells } from '../../../src/store/xlsx/table-consistency';
 import { CURRENT_SCHEMA } from '../../../src/core/schema';
 import { inspectWorkbookFile, repairWorkbookFile } from '../../../src/store/xlsx/workbook-file';
+import { openXlsxStore } from '../../../src/store/xlsx/xlsx-store';
 import { ZipEntries } from '../../../src/store/xlsx/zip-entries';
 import { clientRecord } from '../../contract/store-contract';
 import {
@@ -365,6 +366,21 @@ test('a sound workbook is left byte for byte as it is', async () => {
   expect(await inspectWorkbookFile(file)).toEqual([]);
   expect(await repairWorkbookFile(file)).toEqual({ changes: [], remaining: [] });
   expect(readFileSync(file).equals(content)).toBe(true);
+});
+
+test('repair refuses a workbook another store has open for writing, and leaves it as it is', async () => {
+  await productWorkbook();
+  const { table } = partsOf('tClients');
+  await damage({ [table]: withRef(() => 'A1:AC4') });
+  const content = readFileSync(file);
+  const store = await openXlsxStore(file);
+  try {
+    await expect(repairWorkbookFile(file)).rejects.toMatchObject({ code: 'workbookInUse' });
+    expect(readFileSync(file).equals(content)).toBe(true);
+  } finally {
+    await store.close();
+  }
+  expect((await repairWorkbookFile(file)).changes).toHaveLength(1);
 });
 
 describe('withRowCells', () => {
