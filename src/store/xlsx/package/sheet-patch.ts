@@ -16,6 +16,7 @@ import {
   forEachSharedStringRef,
   parseRow,
   renumberedRow,
+  RowCursor,
   rowSpans,
   sharedStringOf,
   sheetLayout,
@@ -85,32 +86,6 @@ type TableRow =
   | { out: number; kind: 'body'; index: number; source: RowSpan | undefined }
   | { out: number; kind: 'new'; index: number }
   | { out: number; kind: 'moved'; source: RowSpan };
-
-/** The original's rows in order, found lazily; a row is parsed once even when two cursors reach it. */
-class RowCursor {
-  private readonly spans: Generator<RowSpan>;
-  private current: RowSpan | undefined;
-
-  constructor(xml: Buffer, layout: SheetLayout) {
-    this.spans = rowSpans(xml, layout);
-    this.advance();
-  }
-
-  peek(): RowSpan | undefined {
-    return this.current;
-  }
-
-  advance(): void {
-    const next = this.spans.next();
-    this.current = next.done ? undefined : next.value;
-  }
-
-  /** The row numbered `number`, passing over those before it; undefined when there is no such row. */
-  seek(number: number): RowSpan | undefined {
-    while (this.current && this.current.number < number) this.advance();
-    return this.current?.number === number ? this.current : undefined;
-  }
-}
 
 class TablePatcher {
   private readonly layout: SheetLayout;

@@ -62,6 +62,32 @@ export function* rowSpans(xml: Buffer, layout: SheetLayout): Generator<RowSpan> 
   }
 }
 
+/** A sheet's rows in order, found lazily, for a reader that only moves forward. */
+export class RowCursor {
+  private readonly spans: Generator<RowSpan>;
+  private current: RowSpan | undefined;
+
+  constructor(xml: Buffer, layout: SheetLayout) {
+    this.spans = rowSpans(xml, layout);
+    this.advance();
+  }
+
+  peek(): RowSpan | undefined {
+    return this.current;
+  }
+
+  advance(): void {
+    const next = this.spans.next();
+    this.current = next.done ? undefined : next.value;
+  }
+
+  /** The row numbered `number`, passing over those before it; undefined when there is no such row. */
+  seek(number: number): RowSpan | undefined {
+    while (this.current && this.current.number < number) this.advance();
+    return this.current?.number === number ? this.current : undefined;
+  }
+}
+
 function isTagEnd(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x3e || byte === 0x2f || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 }
