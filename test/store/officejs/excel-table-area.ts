@@ -1,3 +1,4 @@
+/* eslint-disable office-addins/load-object-before-read -- ExcelJS cells of the emulation, not Office.js proxies */
 import type ExcelJS from 'exceljs';
 import { colCache, rangeOf, type TableModel } from '../../../src/store/xlsx/table-sheet';
 import { keptCellOf } from '../../../src/store/xlsx/table-reader';
