@@ -141,8 +141,12 @@ const ERROR_TEXTS: Texts = {
   ghostRows: (p) => {
     const one = p.first === p.last;
     return {
-      pl: `${one ? `Wiersz ${p.first}` : `Wiersze ${p.first}–${p.last}`} pod tabelą ${p.table} na arkuszu „${p.sheet}” ${one ? 'zawiera' : 'zawierają'} dane, ale nie ${one ? 'należy' : 'należą'} do tabeli — to zwykle pozostałości usuniętych rekordów. Uruchom „relacje repair”: dołączy je do tabeli; potem sprawdź je i usuń zbędne.`,
-      en: `${one ? `Row ${p.first}` : `Rows ${p.first}–${p.last}`} below the table ${p.table} on the sheet "${p.sheet}" ${one ? 'holds' : 'hold'} data but ${one ? 'is' : 'are'} not part of the table, usually leftovers of deleted records. Run "relacje repair": it takes them into the table; then check them and delete those you do not need.`,
+      pl: one
+        ? `Wiersz ${p.first} pod tabelą ${p.table} na arkuszu „${p.sheet}” zawiera dane, ale nie należy do tabeli — to zwykle pozostałość usuniętego rekordu. Uruchom „relacje repair”: dołączy go do tabeli; potem sprawdź go i usuń, jeśli jest zbędny.`
+        : `Wiersze ${p.first}–${p.last} pod tabelą ${p.table} na arkuszu „${p.sheet}” zawierają dane, ale nie należą do tabeli — to zwykle pozostałości usuniętych rekordów. Uruchom „relacje repair”: dołączy je do tabeli; potem sprawdź je i usuń zbędne.`,
+      en: one
+        ? `Row ${p.first} below the table ${p.table} on the sheet "${p.sheet}" holds data but is not part of the table, usually a leftover of a deleted record. Run "relacje repair": it takes the row into the table; then check it and delete it if you do not need it.`
+        : `Rows ${p.first}–${p.last} below the table ${p.table} on the sheet "${p.sheet}" hold data but are not part of the table, usually leftovers of deleted records. Run "relacje repair": it takes them into the table; then check them and delete those you do not need.`,
     };
   },
   tableWidthMismatch: (p) => {
