@@ -61,7 +61,9 @@ export class Child {
       this.stderrText = (this.stderrText + chunk.toString('utf8')).slice(-8000);
     });
     this.exited = new Promise((resolve) => {
-      this.process.once('exit', (code, signal) => {
+      // 'close', not 'exit': after 'exit' the pipe may still hold lines the child wrote before it
+      // died, and a write it acknowledged that the check never heard of would look like a defect.
+      this.process.once('close', (code, signal) => {
         this.exitInfo = { code, signal };
         this.notify();
         resolve();
