@@ -424,8 +424,8 @@ function planFix(table: TableSurvey, survey: PackageSurvey): TableFix | undefine
   if (alignment) changes.push(alignment);
   for (const { from, to } of restored.values()) {
     changes.push({
-      pl: `kolumnę „${from}” rozpoznano jako „${to[survey.locale]}” i przywrócono jej nagłówek (${where.pl})`,
-      en: `recognised the column "${from}" as "${to[survey.locale]}" and restored its header (${where.en})`,
+      pl: `kolumnę „${from}” rozpoznano jako „${to[survey.locale]}” i przywrócono jej nagłówek (tabela ${table.name}, arkusz „${table.sheet.name}”)`,
+      en: `recognised the column "${from}" as "${to[survey.locale]}" and restored its header (table ${table.name}, sheet "${table.sheet.name}")`,
     });
   }
   const rows: DataRows | undefined = table.ghost && {

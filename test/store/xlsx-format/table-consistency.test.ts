@@ -305,8 +305,8 @@ describe('renamed columns', () => {
 
     const report = await repairWorkbookFile(file);
     expect(report.changes.map((c) => c.pl)).toEqual([
-      'kolumnę „Nazwa firmy” rozpoznano jako „Nazwa” i przywrócono jej nagłówek (tabeli tClients (arkusz „Klienci”))',
-      'kolumnę „Email” rozpoznano jako „E-mail” i przywrócono jej nagłówek (tabeli tClients (arkusz „Klienci”))',
+      'kolumnę „Nazwa firmy” rozpoznano jako „Nazwa” i przywrócono jej nagłówek (tabela tClients, arkusz „Klienci”)',
+      'kolumnę „Email” rozpoznano jako „E-mail” i przywrócono jej nagłówek (tabela tClients, arkusz „Klienci”)',
     ]);
     expect(await inspectWorkbookFile(file)).toEqual([]);
     const repaired = tableOf('tClients');
@@ -322,7 +322,7 @@ describe('renamed columns', () => {
     await rename({ Nazwa: 'Name:' });
     const report = await repairWorkbookFile(file);
     expect(report.changes.map((c) => c.en)).toEqual([
-      'recognised the column "Name:" as "Nazwa" and restored its header (the table tClients (sheet "Klienci"))',
+      'recognised the column "Name:" as "Nazwa" and restored its header (table tClients, sheet "Klienci")',
     ]);
     expect((await readAll()).tables.clients).toEqual(before.tables.clients);
   });
@@ -337,7 +337,7 @@ describe('renamed columns', () => {
     });
     const report = await repairWorkbookFile(file);
     expect(report.changes.map((c) => c.en)).toEqual([
-      'recognised the column "Company name" as "Name" and restored its header (the table tClients (sheet "Clients"))',
+      'recognised the column "Company name" as "Name" and restored its header (table tClients, sheet "Clients")',
     ]);
     expect((await readAll()).tables.clients).toEqual(before.tables.clients);
   });
