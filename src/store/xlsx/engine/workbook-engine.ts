@@ -49,6 +49,8 @@ export class WorkbookEngine {
   private idleTimer: NodeJS.Timeout | undefined;
   private unfolded = 0;
   private closed = false;
+  /** How long the last fold took. */
+  private lastFoldMs = 0;
   /** The size of the .xlsx as last read or written. */
   private fileBytes = 0;
   /** Messages for the person who opened the workbook (a journal set aside). */
@@ -347,7 +349,10 @@ export class WorkbookEngine {
     }
     this.idleTimer = setTimeout(
       () => void this.fold().catch(onFailure),
-      this.options.foldAfterIdleMs ?? 2000,
+      // A fold holds every request until it is done, and takes long on a big workbook: the pause
+      // that starts one grows with it (ten times the last fold), so that a person at work is not
+      // kept waiting by a fold after every few seconds' pause. The journal keeps every write safe.
+      this.options.foldAfterIdleMs ?? Math.max(2000, 10 * this.lastFoldMs),
     );
     this.idleTimer.unref();
   }
@@ -359,6 +364,7 @@ export class WorkbookEngine {
 
   private async foldNow(): Promise<void> {
     if (this.unfolded === 0 || !this.journal) return;
+    const started = Date.now();
     const content = await readWorkbookBytes(this.file);
     this.fileBytes = content.length;
     const made = await foldPackage(this.file, content, this.model, {
@@ -369,6 +375,7 @@ export class WorkbookEngine {
     this.model.folded();
     await this.journal.replaceWith([{ op: 'base', sha256: made.sha256 }]);
     this.unfolded = 0;
+    this.lastFoldMs = Date.now() - started;
   }
 
   async close(): Promise<void> {
