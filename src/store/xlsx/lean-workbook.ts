@@ -1,7 +1,20 @@
 import type { RawCell } from '../../core/cells';
 import { RelacjeError } from '../../core/errors';
 import type { CellSource, SourceCell, SourceRow, TableShape } from './table-reader';
-import { attributeOf, attributesOf, decodeXmlText, localName, scanXml, type XmlVisitor } from './xml-scan';
+import {
+  attributeOf,
+  attributesOf,
+  CELL_TYPE,
+  decimalAt,
+  decodeXmlText,
+  integerAt,
+  localName,
+  scanSheetRows,
+  scanXml,
+  type ScannedCell,
+  type SheetRowsVisitor,
+  type XmlVisitor,
+} from './xml-scan';
 import { LeanReadUnsupported, ZipEntries } from './zip-entries';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- small ExcelJS helpers, by path, so that reading never loads ExcelJS itself */
@@ -694,7 +707,9 @@ class LeanSheet implements CellSource {
       this.prefix = '';
     }
     const start = xml.indexOf(`<${this.prefix}sheetData`);
-    const end = start < 0 ? -1 : xml.indexOf(`</${this.prefix}sheetData>`, start);
+    const close = `</${this.prefix}sheetData>`;
+    // Permissive: found from the end, where it is, rather than after a pass over every row.
+    const end = start < 0 ? -1 : context.permissive ? xml.lastIndexOf(close) : xml.indexOf(close, start);
     this.dataStart = start < 0 ? 0 : start;
     this.dataEnd = end < 0 ? this.dataStart : end;
     const tail = end < 0 ? this.dataStart : end;
@@ -708,19 +723,23 @@ class LeanSheet implements CellSource {
   }
 
   eachRow(from: number, to: number, visit: (row: SourceRow) => void): void {
+    if (this.context.permissive) {
+      if (this.dataEnd <= this.dataStart) return;
+      const rows = new PermissiveRows(this.name, this.xml, this.context, from, to, visit);
+      // From past the <sheetData> tag itself.
+      scanSheetRows(this.xml, this.xml.indexOf('>', this.dataStart) + 1, this.dataEnd, this.prefix, rows);
+      return;
+    }
     let previous = 0;
     let rows = 0;
-    const { permissive, limits } = this.context;
-    const parser = new RowParser(this.name, this.context, this.prefix);
-    const rowName = `${this.prefix}row`;
-    const attributesAt = rowName.length + 1;
-    forEachElement(this.xml, rowName, this.dataStart, this.dataEnd, (element) => {
+    const { limits } = this.context;
+    const parser = new RowParser(this.name, this.context);
+    forEachElement(this.xml, 'row', this.dataStart, this.dataEnd, (element) => {
       rows += 1;
       if (rows > limits.maxRows) throw sheetTooLarge(this.name, 'rows', limits.maxRows);
       const tagEnd = element.indexOf('>');
-      const r = attributeOf(element.slice(attributesAt, tagEnd), 'r');
-      // A row without its number follows the one before it (the spec allows leaving it out).
-      const number = r === undefined ? (permissive ? previous + 1 : NaN) : parseInt(r, 10);
+      const r = attributeOf(element.slice(4, tagEnd), 'r');
+      const number = r === undefined ? NaN : parseInt(r, 10);
       if (!(number > previous)) throw new LeanReadUnsupported('rows without numbers or out of order');
       previous = number;
       if (number > to) return false;
@@ -728,6 +747,151 @@ class LeanSheet implements CellSource {
       visit(parser.parse(number, element));
     });
   }
+}
+
+/**
+ * A permissive pass over a sheet's rows from the byte-level scanner (`scanSheetRows`), one string
+ * at most per value. Each cell as Excel shows it: a formula by its cached result, whatever it is
+ * (0, FALSE and '' included; none when the file has none), strings shared or inline with their
+ * runs joined and `_xHHHH_` decoded, booleans, error codes, `t="d"` ISO dates, and numbers, as
+ * dates where their style says so.
+ */
+class PermissiveRows implements SheetRowsVisitor {
+  private readonly cells: SourceCell[] = [];
+  private readonly pool: SourceCell[] = [];
+  private filled: number[] = [];
+  private readonly rowView: SourceRow;
+  private readonly current = { number: 0 };
+  private previous = 0;
+  private rowCount = 0;
+  private cellCount = 0;
+  private lastCol = 0;
+
+  constructor(
+    private readonly sheetName: string,
+    private readonly xml: Buffer,
+    private readonly context: SheetContext,
+    private readonly from: number,
+    private readonly to: number,
+    private readonly visit: (row: SourceRow) => void,
+  ) {
+    const { cells, current } = this;
+    this.rowView = {
+      get number() {
+        return current.number;
+      },
+      cell: (col) => cells[col],
+    };
+  }
+
+  row(number: number | undefined): 'read' | 'skip' | 'stop' {
+    this.rowCount += 1;
+    const { maxRows } = this.context.limits;
+    if (this.rowCount > maxRows) throw sheetTooLarge(this.sheetName, 'rows', maxRows);
+    // A row without its number follows the one before it (the spec allows leaving it out).
+    const actual = number === undefined ? this.previous + 1 : number;
+    if (!(actual > this.previous)) throw new LeanReadUnsupported('rows without numbers or out of order');
+    this.previous = actual;
+    if (actual > this.to) return 'stop';
+    if (actual < this.from) return 'skip';
+    for (const col of this.filled) this.cells[col] = undefined as unknown as SourceCell;
+    this.filled = [];
+    this.lastCol = 0;
+    this.current.number = actual;
+    return 'read';
+  }
+
+  endRow(): void {
+    this.visit(this.rowView);
+  }
+
+  cell(scanned: ScannedCell): void {
+    this.cellCount += 1;
+    const { maxCells } = this.context.limits;
+    if (this.cellCount > maxCells) throw sheetTooLarge(this.sheetName, 'cells', maxCells);
+    // A cell without its reference follows the one before it (the spec allows leaving it out).
+    const col = scanned.col === 0 ? this.lastCol + 1 : scanned.col;
+    if (!(col > this.lastCol) || col > MAX_COLUMN) {
+      throw new LeanReadUnsupported('cells without references or out of order');
+    }
+    this.lastCol = col;
+    const raw = this.valueOf(scanned);
+    const formula = scanned.hasFormula;
+    const pooled = (this.pool[col] ??= { raw: null, blank: true, formula: false, formulaText: undefined });
+    pooled.raw = raw;
+    pooled.blank = !formula && (raw === null || raw === '');
+    pooled.formula = formula;
+    pooled.formulaText = scanned.formulaText;
+    this.cells[col] = pooled;
+    this.filled.push(col);
+  }
+
+  private valueOf(cell: ScannedCell): RawCell {
+    const xml = this.xml;
+    const { valueStart: start, valueEnd: end } = cell;
+    let type = cell.type;
+    if (cell.inlineStart >= 0 && (type === CELL_TYPE.none || type === CELL_TYPE.inlineString)) {
+      return cell.inlineTextStart >= 0
+        ? unescapeAnyCase(this.text(cell.inlineTextStart, cell.inlineTextEnd))
+        : richTextOf(xml.toString('utf8', cell.inlineStart, cell.inlineEnd));
+    }
+    if (type === CELL_TYPE.other) type = CELL_TYPE_BY_TEXT[cell.typeText ?? ''] ?? CELL_TYPE.number;
+    if (start < 0) return null;
+    switch (type) {
+      case CELL_TYPE.sharedString: {
+        let index = integerAt(xml, start, end);
+        if (Number.isNaN(index)) index = Number(this.text(start, end));
+        const shared = this.context.sharedStrings()[index];
+        if (!shared) throw new LeanReadUnsupported('a shared string index out of range');
+        return shared.raw;
+      }
+      case CELL_TYPE.boolean: {
+        if (end === start + 1 && (xml[start] === 0x30 || xml[start] === 0x31)) return xml[start] === 0x31;
+        return booleanOf(this.text(start, end));
+      }
+      case CELL_TYPE.inlineString:
+      case CELL_TYPE.string:
+        return unescapeAnyCase(this.text(start, end));
+      case CELL_TYPE.error:
+        return this.text(start, end);
+      case CELL_TYPE.date:
+        return isoDateOf(this.text(start, end));
+      default: {
+        let number = decimalAt(xml, start, end);
+        if (Number.isNaN(number)) {
+          const text = this.text(start, end).trim();
+          number = text === '' ? NaN : Number(text);
+          if (Number.isNaN(number)) return text === '' ? null : text;
+        }
+        const style = cell.style;
+        return style && this.context.dateStyles[style] === true
+          ? dateOfSerial(number, this.context.date1904)
+          : number;
+      }
+    }
+  }
+
+  private text(start: number, end: number): string {
+    return decodeXmlText(this.xml.toString('utf8', start, end));
+  }
+}
+
+/** `t` values the scanner does not classify, by their text (`inlineStr` with odd spacing and the like). */
+const CELL_TYPE_BY_TEXT: Record<string, number> = {
+  s: CELL_TYPE.sharedString,
+  n: CELL_TYPE.number,
+  b: CELL_TYPE.boolean,
+  e: CELL_TYPE.error,
+  d: CELL_TYPE.date,
+  str: CELL_TYPE.string,
+  inlineStr: CELL_TYPE.inlineString,
+};
+
+/** A serial as a date; one no date can hold (NaN, past year 275760) stays the number it is. */
+function dateOfSerial(serial: number, date1904: boolean): Date | number {
+  const offset = date1904 ? 1462 : 0;
+  const date = new Date(Math.round((serial - 25569 + offset) * 24 * 3600 * 1000));
+  return Number.isNaN(date.getTime()) ? serial : date;
 }
 
 interface CellState {
@@ -742,13 +906,9 @@ interface CellState {
   sharedCopy?: boolean;
   /** A shared formula whose master was not read: its master may be in a row this pass skipped. */
   sharedWithoutMaster?: boolean;
-  /** Permissive: the cell has an <f>, whatever it holds. */
-  hasFormula?: boolean;
-  /** Permissive: the text of its inline string (<is>), every <t> in order. */
-  inline?: string[];
 }
 
-/** One <row> into its cells, by ExcelJS's cell rules (its CellXform and its reconcile step) or Excel's. */
+/** One <row> into its cells, by ExcelJS's cell rules (its CellXform and its reconcile step). */
 class RowParser implements XmlVisitor {
   // A pass visits each row before it parses the next, so the row, its cells and the cell being
   // read are the same objects for every row: a large sheet then makes little garbage.
@@ -772,21 +932,15 @@ class RowParser implements XmlVisitor {
   private run: string[] | undefined;
   private inRun = false;
   private fontDepth = 0;
-  /** Permissive: how deep inside an element of the cell that holds nothing it reads. */
-  private skipped = 0;
-  private inInline = false;
   private lastCol = 0;
   private cellCount = 0;
   /** `si` of the shared formulas whose master cell this pass has read (ExcelJS keeps them per sheet). */
   private readonly sharedMasters = new Set<string>();
-  private readonly permissive: boolean;
 
   constructor(
     private readonly sheetName: string,
     private readonly context: SheetContext,
-    private readonly prefix: string,
   ) {
-    this.permissive = context.permissive;
     const row = this.row;
     this.rowView = {
       get number() {
@@ -809,20 +963,13 @@ class RowParser implements XmlVisitor {
     this.run = undefined;
     this.inRun = false;
     this.fontDepth = 0;
-    this.skipped = 0;
-    this.inInline = false;
     this.lastCol = 0;
     this.row.number = number;
     scanXml(element, this);
     return this.rowView;
   }
 
-  open(qualified: string, attributes: string): void {
-    if (this.permissive) {
-      this.openPermissively(this.prefix === '' ? qualified : localName(qualified), attributes);
-      return;
-    }
-    const name = qualified;
+  open(name: string, attributes: string): void {
     const cell = this.cell;
     if (!this.inCell) {
       if (name === 'c') this.startCell(attributes);
@@ -853,37 +1000,6 @@ class RowParser implements XmlVisitor {
     }
   }
 
-  private openPermissively(name: string, attributes: string): void {
-    if (!this.inCell) {
-      if (name === 'c') this.startCell(attributes);
-      return;
-    }
-    if (this.skipped > 0) {
-      this.skipped += 1;
-      return;
-    }
-    const cell = this.cell;
-    if (this.inInline) {
-      // Inside <is>: the <t> of the string and of its runs; run properties and phonetic guides are no text.
-      if (name === 't') this.node = 't';
-      else if (name !== 'r') this.skipped = 1;
-      return;
-    }
-    if (name === 'f') {
-      this.node = 'f';
-      cell.hasFormula = true;
-      cell.shareType = attributeOf(attributes, 't');
-    } else if (name === 'v') {
-      this.node = 'v';
-    } else if (name === 'is') {
-      this.inInline = true;
-      cell.inline ??= [];
-    } else {
-      // <extLst> and whatever a later version adds.
-      this.skipped = 1;
-    }
-  }
-
   private startCell(attributes: string): void {
     const cell = this.cell;
     cell.formula = undefined;
@@ -892,8 +1008,6 @@ class RowParser implements XmlVisitor {
     cell.runs = undefined;
     cell.sharedCopy = undefined;
     cell.sharedWithoutMaster = undefined;
-    cell.hasFormula = undefined;
-    cell.inline = undefined;
     this.cellCount += 1;
     if (this.cellCount > this.context.limits.maxCells) {
       throw sheetTooLarge(this.sheetName, 'cells', this.context.limits.maxCells);
@@ -915,10 +1029,8 @@ class RowParser implements XmlVisitor {
       const all = attributesOf(attributes);
       [ref, s, t] = [all.r, all.s, all.t];
     }
-    // A cell without its reference follows the one before it (the spec allows leaving it out).
-    let col = ref === undefined ? (this.permissive ? this.lastCol + 1 : NaN) : columnOf(ref);
-    if (Number.isNaN(col) && this.permissive && ref !== undefined) col = columnOf(ref.toUpperCase());
-    if (!(col > this.lastCol) || (this.permissive && col > MAX_COLUMN)) {
+    const col = ref === undefined ? NaN : columnOf(ref);
+    if (!(col > this.lastCol)) {
       throw new LeanReadUnsupported('cells without references or out of order');
     }
     this.lastCol = col;
@@ -931,13 +1043,6 @@ class RowParser implements XmlVisitor {
   text(raw: string): void {
     if (!this.inCell) return;
     const cell = this.cell;
-    if (this.permissive) {
-      if (this.skipped > 0 || this.node === undefined) return;
-      if (this.node === 'f') cell.formula = (cell.formula ?? '') + decodeXmlText(raw);
-      else if (this.node === 'v') cell.value = (cell.value ?? '') + decodeXmlText(raw);
-      else cell.inline!.push(decodeXmlText(raw));
-      return;
-    }
     if (this.inRun) {
       if (this.run && this.fontDepth === 0) this.run.push(decodeXmlText(raw));
       return;
@@ -949,29 +1054,9 @@ class RowParser implements XmlVisitor {
     }
   }
 
-  close(qualified: string): void {
+  close(name: string): void {
     if (!this.inCell) return;
     const cell = this.cell;
-    if (this.permissive) {
-      if (this.skipped > 0) {
-        this.skipped -= 1;
-        return;
-      }
-      const name = this.prefix === '' ? qualified : localName(qualified);
-      if (name === 'c') {
-        this.cells[cell.col] = this.finishPermissively(cell);
-        this.filled.push(cell.col);
-        this.inCell = false;
-        this.inInline = false;
-        this.node = undefined;
-      } else if (name === 'is') {
-        this.inInline = false;
-      } else if (name === 'f' || name === 'v' || name === 't') {
-        this.node = undefined;
-      }
-      return;
-    }
-    const name = qualified;
     if (this.inRun) {
       if (this.fontDepth > 0) this.fontDepth -= 1;
       else if (name === 't' && this.run) {
@@ -1052,61 +1137,8 @@ class RowParser implements XmlVisitor {
     }
   }
 
-  /**
-   * The cell as Excel shows it: a formula by its cached result (whatever it is: 0, FALSE and ''
-   * included; none when the file has none), strings shared or inline with their runs joined,
-   * booleans, error codes, `t="d"` ISO dates, and numbers, as dates where their style says so.
-   */
-  private finishPermissively(cell: CellState): SourceCell {
-    const { value } = cell;
-    const type = cell.inline && cell.type === undefined ? 'inlineStr' : cell.type;
-    let raw: RawCell = null;
-    switch (type) {
-      case 's': {
-        if (value === undefined) break;
-        const shared = this.context.sharedStrings()[Number(value)];
-        if (!shared) throw new LeanReadUnsupported('a shared string index out of range');
-        raw = shared.raw;
-        break;
-      }
-      case 'inlineStr':
-        raw = cell.inline
-          ? unescapeAnyCase(cell.inline.join(''))
-          : value === undefined
-            ? null
-            : unescapeAnyCase(value);
-        break;
-      case 'str':
-        raw = value === undefined ? null : unescapeAnyCase(value);
-        break;
-      case 'b':
-        raw = value === undefined ? null : booleanOf(value);
-        break;
-      case 'e':
-        raw = value ?? null;
-        break;
-      case 'd':
-        raw = value === undefined ? null : isoDateOf(value);
-        break;
-      default: {
-        if (value === undefined) break;
-        const text = value.trim();
-        const number = text === '' ? NaN : Number(text);
-        if (Number.isNaN(number)) raw = text === '' ? null : text;
-        else
-          raw = cell.styleId && this.context.dateStyles[cell.styleId] === true ? this.toDate(number) : number;
-      }
-    }
-    const formula = cell.hasFormula === true;
-    const formulaText = formula && cell.formula ? cell.formula : undefined;
-    return this.result(raw, !formula && (raw === null || raw === ''), formula, formulaText);
-  }
-
-  /** A serial as a date; one no date can hold (NaN, past year 275760) stays the number it is. */
   private toDate(serial: number): Date | number {
-    const offset = this.context.date1904 ? 1462 : 0;
-    const date = new Date(Math.round((serial - 25569 + offset) * 24 * 3600 * 1000));
-    return Number.isNaN(date.getTime()) ? serial : date;
+    return dateOfSerial(serial, this.context.date1904);
   }
 }
 

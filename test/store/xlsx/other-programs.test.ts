@@ -8,6 +8,7 @@ import { CURRENT_SCHEMA } from '../../../src/core/schema';
 import { LeanReadUnsupported } from '../../../src/store/xlsx/zip-entries';
 import { isDateFormat, LeanWorkbook, type LeanTable } from '../../../src/store/xlsx/lean-workbook';
 import { readTableRecords, type SourceCell } from '../../../src/store/xlsx/table-reader';
+import { decimalAt } from '../../../src/store/xlsx/xml-scan';
 
 // Files as Excel (desktop and web), LibreOffice and Google Sheets save them, each quirk in a
 // small hand-made fixture under test/fixtures/other-programs/, read by the permissive lean reader.
@@ -168,7 +169,7 @@ describe('Excel desktop', () => {
     ]);
     const row3 = cellsOf(lean, 'Klienci', 3, 3).get(3)!;
     expect(row3.get(3)).toEqual({ raw: 0, blank: false, formula: true, formulaText: '0' });
-    expect(row3.get(4)).toEqual({ raw: null, blank: false, formula: true, formulaText: '""' });
+    expect(row3.get(4)).toEqual({ raw: '', blank: false, formula: true, formulaText: '""' });
   });
 
   test('the 1904 date system: dates come out as the dates the workbook shows', async () => {
@@ -494,4 +495,28 @@ describe('limits and damaged input', () => {
       expect(Date.now() - started).toBeLessThan(3000);
     }
   });
+});
+
+describe('numbers read from their bytes', () => {
+  test('a decimal of up to 15 digits is the number its text parses to, bit for bit', () => {
+    const decimal = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,9}$/), fc.option(fc.stringMatching(/^[0-9]{0,6}$/)))
+      .map(
+        ([negative, whole, fraction]) =>
+          `${negative ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}`,
+      );
+    fc.assert(
+      fc.property(decimal, (text) => {
+        expect(Object.is(decimalAt(Buffer.from(text), 0, text.length), Number(text))).toBe(true);
+      }),
+      { seed: 1904, numRuns: 2000 },
+    );
+  });
+
+  test.each(['1E-3', ' 1', '1 ', '', '-', '.', '1.2.3', '1234567890123456', '0x10'])(
+    '%j is left to the text parser',
+    (text) => {
+      expect(decimalAt(Buffer.from(text), 0, text.length)).toBeNaN();
+    },
+  );
 });
