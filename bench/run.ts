@@ -62,6 +62,26 @@ interface Probe {
 const PROBES: readonly Probe[] = [
   { name: 'read-exceljs', file: 'read-exceljs.ts', input: 'workbook', sizes: 'every' },
   { name: 'read-relacje', file: 'read-relacje.ts', input: 'workbook', sizes: 'every' },
+  {
+    name: 'read-scan',
+    file: 'read-scan.ts',
+    input: 'workbook',
+    sizes: 'smallest',
+    // It takes its own medians (BENCH_SCAN_ROUNDS, default 5).
+    once: true,
+    title: 'Lean read against a byte-level scan',
+    about:
+      'The permissive lean reader (every table of the workbook, its cells, then decoded into records) against the least any reader of the same XML does, in the same run: inflating the sheets and a byte-level scan that finds every cell and makes one string of each value. Target: the cells within 2× of inflating plus the scan.',
+    figures: [
+      { key: 'xmlMiB', heading: 'sheet XML (MiB)', digits: 1 },
+      { key: 'inflateMs', heading: 'inflate (ms)' },
+      { key: 'byteScanMs', heading: 'byte scan (ms)' },
+      { key: 'leanCellsMs', heading: 'lean read, cells (ms)' },
+      { key: 'leanRecordsMs', heading: 'lean read, records (ms)' },
+      { key: 'cellsToScan', heading: 'cells / (inflate + scan)', digits: 2 },
+      { key: 'recordsToScan', heading: 'records / (inflate + scan)', digits: 2 },
+    ],
+  },
   { name: 'append-and-fold', file: 'append-and-fold.ts', input: 'copy', sizes: 'every' },
   {
     name: 'fold-patch',
