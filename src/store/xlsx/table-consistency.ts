@@ -217,6 +217,7 @@ function surveySheet(
   }
   if (found.length === 0) return [];
   const source = lean.cells(sheet);
+  const lastRow = lastRowOf(zip.read(sheet.part)!);
   const ranges = found.map((t) => t.range);
   return found.map(({ part, xml, range, columns }) => {
     const info = readTablePart(xml);
@@ -234,7 +235,9 @@ function surveySheet(
     const headers = hasHeaderRow
       ? headerTexts(source, range.top, range.left, Math.max(range.right, widenedRight ?? 0))
       : [];
-    const ghost = schema && !hasTotalsRow ? ghostRows(source, range, others) : undefined;
+    // Nothing below the table at all (the common case) needs no pass over the sheet's rows.
+    const below = lastRow === undefined || lastRow > range.bottom;
+    const ghost = schema && !hasTotalsRow && below ? ghostRows(source, range, others) : undefined;
     const count = /<tableColumns\b[^>]*>/.exec(xml)?.[0];
     const declaredText = count === undefined ? undefined : attributeOf(count, 'count');
     const declared = declaredText === undefined ? undefined : Number(declaredText);
@@ -254,6 +257,21 @@ function surveySheet(
       widenedRight,
     };
   });
+}
+
+/** The number of the sheet's last row, from its last `<row>` tag alone; undefined when that does not say. */
+function lastRowOf(xml: Buffer): number | undefined {
+  try {
+    const layout = sheetLayout(xml);
+    const at = xml.lastIndexOf('<row', layout.closeStart - 1);
+    if (at < layout.openEnd) return 0;
+    const tagEnd = xml.indexOf('>', at);
+    const r = attributeOf(xml.toString('utf8', at + 4, tagEnd), 'r');
+    return r === undefined ? undefined : Number(r);
+  } catch (error) {
+    if (error instanceof SheetPatchUnsupported) return undefined;
+    throw error;
+  }
 }
 
 function overlaps(a: CellRange, b: CellRange): boolean {
