@@ -3,10 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { createCellContext } from '../../../src/core/cells';
 import type { Locale } from '../../../src/core/i18n';
+import { CURRENT_SCHEMA } from '../../../src/core/schema';
 import { writeGeneratedWorkbook } from '../../../src/dev/generated-workbook';
 import type { NewRecord } from '../../../src/store/port';
 import { createXlsxWorkbook, openXlsxStore } from '../../../src/store/xlsx/xlsx-store';
+import { LeanWorkbook } from '../../../src/store/xlsx/lean-workbook';
+import { readTableRecords } from '../../../src/store/xlsx/table-reader';
 import { loadWorkbookFile, type LoadedWorkbook } from '../../../src/store/xlsx/workbook-file';
 import { clientRecord } from '../../contract/store-contract';
 
@@ -285,6 +289,59 @@ describe('the lean reader reads what ExcelJS reads', () => {
     const { lean } = await expectSameRecords();
     expect(usedLean(lean)).toBe(true);
     expect('tables' in lean && lean.tables.people[0].consentDate).toBe('2028-05-02');
+  });
+});
+
+describe("the permissive reading of the product's own workbooks", () => {
+  /** Every table's records as `LeanWorkbook` reads them with `permissive`. */
+  function tablesRead(permissive: boolean): Record<string, unknown[]> {
+    const lean = new LeanWorkbook(readFileSync(file), { permissive });
+    const context = createCellContext(CURRENT_SCHEMA, 'pl');
+    const tables: Record<string, unknown[]> = {};
+    for (const sheet of lean.sheets) {
+      for (const table of lean.tablesOf(sheet)) {
+        const schema = CURRENT_SCHEMA.tables.find((t) => t.tableName === table.name);
+        if (!schema) continue;
+        tables[schema.key] = readTableRecords(schema, lean.cells(sheet, table), table, {
+          context,
+          now: NOW.toISOString(),
+        }).records.map((r) => (GENERATED_ID.test(r.id) ? { ...r, id: 'generated' } : r));
+      }
+    }
+    return tables;
+  }
+
+  test('a generated workbook reads the same both ways', async () => {
+    await writeGeneratedWorkbook(file, { seed: 11, clients: 120, activitiesPerClient: 3, locale: 'pl' });
+    const permissive = tablesRead(true);
+    expect(Object.keys(permissive)).toHaveLength(CURRENT_SCHEMA.tables.length);
+    expect(permissive).toEqual(tablesRead(false));
+  });
+
+  test("ExcelJS's readings that are not the file's: falsy formula results, text decoded twice", async () => {
+    await workbookWith('clients', [clientRecord(1), clientRecord(2)]);
+    await editWithExcelJs((workbook) => {
+      const { sheet } = tableOn(workbook, 'tClients');
+      sheet.getRow(2).getCell(headerColumn(sheet, 'Klient kluczowy')).value = {
+        formula: 'FALSE()',
+        result: false,
+      };
+      sheet.getRow(3).getCell(headerColumn(sheet, 'Ulica i numer')).value = {
+        formula: '"a&amp;b"',
+        result: 'a&amp;b',
+      };
+    });
+    const [asExcelJs, permissive] = [tablesRead(false), tablesRead(true)];
+    const pick = (tables: Record<string, unknown[]>) =>
+      (tables.clients as { keyAccount: unknown; street: unknown }[]).map((c) => [c.keyAccount, c.street]);
+    expect(pick(asExcelJs)).toEqual([
+      [null, clientRecord(1).street ?? null],
+      [clientRecord(2).keyAccount ?? null, 'a&b'],
+    ]);
+    expect(pick(permissive)).toEqual([
+      [false, clientRecord(1).street ?? null],
+      [clientRecord(2).keyAccount ?? null, 'a&amp;b'],
+    ]);
   });
 });
 
