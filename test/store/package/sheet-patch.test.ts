@@ -2,6 +2,7 @@ import {
   patchSheet,
   replaceSheetCells,
   sharedStringRefs,
+  SheetPatchUnsupported,
   type SheetTablePatch,
 } from '../../../src/store/xlsx/package/sheet-patch';
 import type { BodyRow, CellValue, FormulaCell } from '../../../src/store/xlsx/package/package-types';
@@ -341,6 +342,39 @@ describe('patchSheet and what is anchored to cells', () => {
     expect(out.slice(out.indexOf('</sheetData>') + 12)).toBe(
       '<mergeCells count="2"><mergeCell ref="A5:B5"/><mergeCell ref="D1:E2"/></mergeCells>' +
         '<hyperlinks><hyperlink ref="B3" r:id="rId2"/><hyperlink ref="D2" r:id="rId3"/></hyperlinks></worksheet>',
+    );
+  });
+});
+
+describe('patchSheet on sheet XML it does not rewrite', () => {
+  const patch = (xml: string) => () => [
+    ...patchSheet(
+      Buffer.from(xml),
+      {
+        top: 1,
+        left: 1,
+        right: 2,
+        oldBottom: 2,
+        totalsRowCount: 0,
+        rows: [{ origin: 2, cells: [1, undefined] }],
+        calculatedFormulas: [],
+        columnStyles: [],
+      },
+      options,
+    ).chunks,
+  ];
+
+  it('refuses it with SheetPatchUnsupported instead of writing something else', () => {
+    expect(patch('<worksheet/>')).toThrow(SheetPatchUnsupported);
+    expect(patch('<x:worksheet xmlns:x="m"><x:sheetData/></x:worksheet>')).toThrow(SheetPatchUnsupported);
+    expect(patch(sheetXml('<row r="2"><c r="A2"><v>1</v></c></row><row r="1"/>'))).toThrow(
+      SheetPatchUnsupported,
+    );
+    expect(patch(sheetXml('<row r="2"><c r="B2"><v>1</v></c><c r="A2"><v>1</v></c></row>'))).toThrow(
+      SheetPatchUnsupported,
+    );
+    expect(patch('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></sheetData></worksheet>')).toThrow(
+      SheetPatchUnsupported,
     );
   });
 });
