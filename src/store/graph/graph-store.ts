@@ -238,8 +238,8 @@ export class GraphWorkbookStore implements WorkbookStore {
             method: 'GET',
             url: `${this.tableUrl(table)}/rows?$top=${page.top}&$skip=${page.skip}`,
           }));
-          // An empty table's data body is one blank row: a size of 1 is told by the table's page.
-          if (rows > 1) progress.counted(key, rows);
+          // An empty table's data body is one blank row, so it counts as 1 until its read is complete.
+          progress.counted(key, rows);
         } else {
           const values = (this.bodyOf(response, table) as { value: { values: SheetValue[][] }[] }).value.map(
             (r) => r.values[0],

@@ -86,15 +86,15 @@ export function pagesOf(table: string, rows: number, columns: number, budget: Re
 interface Queued {
   request: SubRequest;
   bytes: number;
-  /** Pages of its table in all, to send short tables first. */
-  order: number;
+  /** The estimated bytes of its whole table: the largest tables go first. */
+  tableBytes: number;
 }
 
 /**
  * The reads of one load, handed out a batch at a time: first the small reads, in the order
- * given, then the pages of the tables whose size is known, the tables of fewest pages first (so
- * that they are complete, and counted exactly, early). A batch holds at most 20 requests and
- * `batchBytes` estimated bytes.
+ * given, then the pages of the tables whose size is known, the largest tables first (so that
+ * progress moves most in the first batches of rows, and the small tables fill the last one). A
+ * batch holds at most 20 requests and `batchBytes` estimated bytes.
  */
 export class ReadQueue {
   private readonly small: Queued[] = [];
@@ -104,22 +104,18 @@ export class ReadQueue {
 
   /** A read whose answer is small (a header, a range's size, `_meta`): not counted against the bytes. */
   addSmall(request: SubRequest): void {
-    this.small.push({ request, bytes: 0, order: 0 });
+    this.small.push({ request, bytes: 0, tableBytes: 0 });
   }
 
   /** A table's pages, each as the request that reads it. */
   addPages(pages: readonly PageRead[], columns: number, requestOf: (page: PageRead) => SubRequest): void {
-    for (const page of pages) {
-      this.pages.push({
-        request: requestOf(page),
-        bytes: page.rows * Math.max(1, columns) * CELL_BYTES,
-        order: pages.length,
-      });
-    }
-    // Stable: a table's pages stay in order, and tables of as many pages keep the order they came in.
+    const bytesOf = (page: PageRead) => page.rows * Math.max(1, columns) * CELL_BYTES;
+    const tableBytes = pages.reduce((sum, page) => sum + bytesOf(page), 0);
+    for (const page of pages) this.pages.push({ request: requestOf(page), bytes: bytesOf(page), tableBytes });
+    // Stable: a table's pages stay in order, and tables of as many bytes keep the order they came in.
     this.pages = this.pages
       .map((queued, i) => ({ queued, i }))
-      .sort((a, b) => a.queued.order - b.queued.order || a.i - b.i)
+      .sort((a, b) => b.queued.tableBytes - a.queued.tableBytes || a.i - b.i)
       .map(({ queued }) => queued);
   }
 

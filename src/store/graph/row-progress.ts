@@ -1,9 +1,9 @@
 /**
  * Rows read out of the rows a workbook holds, told to `ReadOptions.onProgress` as a paged read
- * goes on. A table counts with the size the workbook gave for it, or with its rows once they are
- * all read when that came first (or the size could not tell, as for a table of 0 or 1 rows).
- * Nothing is told before every table is counted, so the total never changes; a table that turns
- * out shorter or longer than counted (a co-author's rows) keeps its count.
+ * goes on. A table counts with the size the workbook gave for it, or with its rows when they were
+ * all read before that. Nothing is told before every table is counted, so the total never
+ * changes; a table that turns out shorter or longer than counted (an empty table's one blank row,
+ * a co-author's rows) keeps its count, and the read's end tells the total as done.
  */
 export class RowProgress {
   private readonly totals = new Map<string, number>();
