@@ -233,7 +233,7 @@ function surveySheet(
       if (right <= MAX_COL && !others.some((r) => overlaps(r, area))) widenedRight = right;
     }
     const headers = hasHeaderRow
-      ? headerTexts(source, range.top, range.left, Math.max(range.right, widenedRight ?? 0))
+      ? headerTexts(source, range.top, range.left, Math.max(range.right, widenedRight ?? 0), columns)
       : [];
     // Nothing below the table at all (the common case) needs no pass over the sheet's rows.
     const below = lastRow === undefined || lastRow > range.bottom;
@@ -278,12 +278,25 @@ function overlaps(a: CellRange, b: CellRange): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
-function headerTexts(source: CellSource, row: number, left: number, right: number): string[] {
+/**
+ * The header row's texts from `left` to `right`. A header cell that holds a number, a date or a
+ * truth value (another program's, not Excel's) is taken to be its column's name when it has one:
+ * how it reads as text depends on its format.
+ */
+function headerTexts(
+  source: CellSource,
+  row: number,
+  left: number,
+  right: number,
+  columns: readonly string[],
+): string[] {
   const headers = Array.from({ length: right - left + 1 }, () => '');
   source.eachRow(row, row, (found) => {
     for (let col = left; col <= right; col += 1) {
       const cell = found.cell(col);
-      if (cell && !cell.blank) headers[col - left] = displayOfRaw(cell.raw);
+      if (!cell || cell.blank) continue;
+      const name = columns[col - left];
+      headers[col - left] = typeof cell.raw !== 'string' && name ? name : displayOfRaw(cell.raw);
     }
   });
   return headers;

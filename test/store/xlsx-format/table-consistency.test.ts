@@ -249,6 +249,21 @@ describe('a table part that does not fit its range', () => {
     expect(await inspectWorkbookFile(file)).toEqual([]);
   });
 
+  test("a header cell holding a truth value (another program's) is no mismatch", async () => {
+    await productWorkbook();
+    const { sheet, table } = partsOf('tClients');
+    await damage({
+      [table]: (xml) =>
+        withRef(() => 'A1:AC4')(xml)
+          .replace('<tableColumns count="28"', '<tableColumns count="29"')
+          .replace('</tableColumns>', '<tableColumn id="29" name="PRAWDA"/></tableColumns>'),
+      [sheet]: (xml) =>
+        xml.replace(/(<row r="1"[^>]*>[\s\S]*?)<\/row>/, '$1<c r="AC1" t="b"><v>1</v></c></row>'),
+    });
+    expect(await inspectWorkbookFile(file)).toEqual([]);
+    expect((await repairWorkbookFile(file)).changes).toEqual([]);
+  });
+
   test('a range that cannot widen to hold its columns is left as it is, for the user', async () => {
     await productWorkbook();
     const { table } = partsOf('tClients');
