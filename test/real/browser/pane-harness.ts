@@ -9,8 +9,9 @@
  *   - `openPane({ locale?, width?, height?, query?, user? })` — a new page in a browser context of
  *     its own (no storage, cookies or focus shared with another page) at
  *     `taskpane.html?lang=…&workbook=…`, 400×800 unless told otherwise, with the standalone pane's
- *     "who is working" answered as `user` (default `Test`; null to see the question). Uncaught page
- *     errors are collected in `pageErrors`.
+ *     "who is working" answered as `user` (default `Test`; null to see the question), and
+ *     `beforeLoad(page)` run before it loads (routes that must see its first request). Uncaught
+ *     page errors are collected in `pageErrors`.
  *   - `closePanes()` — closes every page opened so far with its context: call it in `afterEach`, so
  *     that each test starts on a fresh page.
  *   - `readWorkbook()` — folds what the server holds into the .xlsx and reads it back through the
@@ -64,6 +65,8 @@ export interface PaneOptions {
    * "who is working" question is skipped (default `Test`); null leaves the question to the test.
    */
   user?: string | null;
+  /** Runs on the new page before it loads the pane: routes that must see the first request. */
+  beforeLoad?: (page: Page) => Promise<unknown>;
 }
 
 /** Where the standalone pane remembers who is working (src/hosts/browser/StandalonePane.tsx). */
@@ -142,7 +145,7 @@ export async function startPaneHarness(options: HarnessOptions = {}): Promise<Pa
     server,
     browser,
     pageErrors,
-    async openPane({ locale = 'pl', width = 400, height = 800, query = {}, user = 'Test' } = {}) {
+    async openPane({ locale = 'pl', width = 400, height = 800, query = {}, user = 'Test', beforeLoad } = {}) {
       const context = await browser.newContext({
         viewport: { width, height },
         locale: locale === 'pl' ? 'pl-PL' : 'en-GB',
@@ -154,6 +157,7 @@ export async function startPaneHarness(options: HarnessOptions = {}): Promise<Pa
       if (user !== null) {
         await page.addInitScript(([key, name]) => window.localStorage.setItem(key, name), [USER_KEY, user]);
       }
+      await beforeLoad?.(page);
       const params = new URLSearchParams({ lang: locale, workbook: workbookName, ...query });
       await page.goto(`${server.url}taskpane.html?${params.toString()}`);
       return page;
