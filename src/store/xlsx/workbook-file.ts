@@ -10,6 +10,7 @@ import { writeFileAtomically } from './atomic-write';
 import { acquireFileLock } from './file-lock';
 import { LeanWorkbook, type LeanSheetEntry, type LeanTable } from './lean-workbook';
 import { defaultMeta, readMetaSheet, writeMetaSheet } from './meta-sheet';
+import { inspectWithEngine } from './engine-inspect';
 import { notAWorkbook, readWorkbookBytes } from './engine/workbook-bytes';
 import { excelCellSource, layoutOf, readTable, readTableRecords, type TableRead } from './table-reader';
 import { addMissingColumns, addTableSheet, findTableModel, type TableLayout } from './table-sheet';
@@ -98,8 +99,9 @@ export async function inspectWorkbookFile(
   options: LoadOptions = {},
 ): Promise<WorkbookProblem[]> {
   try {
-    const { problems } = await loadLeniently(file, options, true);
-    const found = inspectTablePackage(await readWorkbookBytes(file), tablePackageOptions(options));
+    const content = await readWorkbookBytes(file);
+    const found = inspectTablePackage(content, tablePackageOptions(options));
+    const problems = inspectWithEngine(file, content, options);
     return [...found, ...explainedByRenames(problems, found)];
   } catch (error) {
     if (isRelacjeError(error)) return [error];

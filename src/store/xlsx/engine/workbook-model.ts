@@ -4,13 +4,22 @@ import type { CellValue } from '../package/package-types';
 import { parseRange } from '../package/cell-ref';
 import { displayOfRaw } from '../cell-value';
 import { ZipEntries } from '../zip-entries';
+import { EngineFailure } from './engine-failure';
 import { EngineTable, type EngineRow } from './engine-table';
 import { notAWorkbook } from './workbook-bytes';
 import { readLooseCells, type LooseCells } from './loose-sheet';
 import { readWorkbookStructure, type SheetPart, type WorkbookStructure } from './workbook-structure';
 
+/**
+ * Sheets without tables are held cell by cell (the product's `_meta` and Dashboard, a user's
+ * notes) up to this size of XML; a larger one is the user's own data, which the engine only copies.
+ */
+const MAX_LOOSE_SHEET_BYTES = 16 * 2 ** 20;
+
 export interface EngineSheet extends SheetPart {
   tables: EngineTable[];
+  /** False for a big sheet of the user's that the engine copies and does not read. */
+  heldCellByCell?: boolean;
   /** The sheet's cells outside tables were changed since the last fold. */
   cellsDirty: boolean;
 }
@@ -35,6 +44,12 @@ export class WorkbookModel {
 
   /** The cells of a sheet outside its tables (every cell of a sheet without tables). */
   looseCells(sheet: EngineSheet): LooseCells {
+    if (sheet.heldCellByCell === false) {
+      throw new EngineFailure(
+        'unsupported',
+        `The worksheet ${sheet.name} is too large for the local workbook server to read cell by cell.`,
+      );
+    }
     let cells = this.loose.get(sheet);
     if (!cells) this.loose.set(sheet, (cells = new Map()));
     return cells;
@@ -120,12 +135,16 @@ export function loadWorkbookModel(file: string, content: Buffer): WorkbookModel 
       table.rows = rows;
       sheet.tables.push(table);
     }
-    if (sheet.tables.length === 0) {
+    const size = zip.entry(part.part)?.uncompressedSize ?? 0;
+    if (sheet.tables.length === 0 && size <= MAX_LOOSE_SHEET_BYTES) {
       const xml = zip.read(part.part)?.toString('utf8') ?? '';
       loose.set(
         sheet,
         readLooseCells(xml, (i) => lean.sharedString(i), part.name),
       );
+    } else if (sheet.tables.length === 0) {
+      // A big sheet of the user's own: copied as it is by every fold, never held cell by cell.
+      sheet.heldCellByCell = false;
     }
     return sheet;
   });
