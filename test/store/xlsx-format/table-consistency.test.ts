@@ -46,6 +46,17 @@ const tableOf = (tableName: string) => tableInfoOf(file, tableName);
 const sheetXml = (part: string) => partText(file, part);
 const codes = (problems: readonly RelacjeError[]) => problems.map((p) => p.code);
 
+/** The clients' table with a 29th column, `name` in its table part and `headerCell` on the sheet. */
+function withUserColumn(table: string, sheet: string, name: string, headerCell: string) {
+  return {
+    [table]: (xml: string) =>
+      withRef(() => 'A1:AC4')(xml)
+        .replace('<tableColumns count="28"', '<tableColumns count="29"')
+        .replace('</tableColumns>', `<tableColumn id="29" name="${name}"/></tableColumns>`),
+    [sheet]: (xml: string) => xml.replace(/(<row r="1"[^>]*>[\s\S]*?)<\/row>/, `$1${headerCell}</row>`),
+  };
+}
+
 describe('ghost rows below a table', () => {
   test('validate names the rows, the table and the sheet; repair takes them into the table and loses nothing', async () => {
     await productWorkbook();
@@ -227,13 +238,7 @@ describe('a table part that does not fit its range', () => {
     await productWorkbook();
     const { sheet, table } = partsOf('tClients');
     // The user's own column: the table part calls it "Kolumna1", its header cell says "Notatki".
-    await damage({
-      [table]: (xml) =>
-        withRef(() => 'A1:AC4')(xml)
-          .replace('<tableColumns count="28"', '<tableColumns count="29"')
-          .replace('</tableColumns>', '<tableColumn id="29" name="Kolumna1"/></tableColumns>'),
-      [sheet]: (xml) => xml.replace(/(<row r="1"[^>]*>[\s\S]*?)<\/row>/, `$1${cell('AC1', 'Notatki')}</row>`),
-    });
+    await damage(withUserColumn(table, sheet, 'Kolumna1', cell('AC1', 'Notatki')));
     const problems = await inspectWorkbookFile(file);
     expect(problems.map((p) => [p.code, p.params])).toEqual([
       [
@@ -252,14 +257,7 @@ describe('a table part that does not fit its range', () => {
   test("a header cell holding a truth value (another program's) is no mismatch", async () => {
     await productWorkbook();
     const { sheet, table } = partsOf('tClients');
-    await damage({
-      [table]: (xml) =>
-        withRef(() => 'A1:AC4')(xml)
-          .replace('<tableColumns count="28"', '<tableColumns count="29"')
-          .replace('</tableColumns>', '<tableColumn id="29" name="PRAWDA"/></tableColumns>'),
-      [sheet]: (xml) =>
-        xml.replace(/(<row r="1"[^>]*>[\s\S]*?)<\/row>/, '$1<c r="AC1" t="b"><v>1</v></c></row>'),
-    });
+    await damage(withUserColumn(table, sheet, 'PRAWDA', '<c r="AC1" t="b"><v>1</v></c>'));
     expect(await inspectWorkbookFile(file)).toEqual([]);
     expect((await repairWorkbookFile(file)).changes).toEqual([]);
   });
