@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { WorkbookEngine } from '../../../src/store/xlsx/engine/workbook-engine';
 import { createXlsxWorkbook, openXlsxStore } from '../../../src/store/xlsx/xlsx-store';
-import { clientRecord } from '../../contract/store-contract';
+import { clientRecord, FORMULA_LIKE_TEXTS } from '../../contract/store-contract';
 import { crashCopy, partsOf, rawPartsOf, sheetPartOfTable, temporaryDir } from './engine-harness';
 
 const NO_IDLE_FOLD = { foldAfterIdleMs: 3_600_000 };
@@ -136,5 +136,18 @@ describe('the workbook engine folds by patching the package', () => {
     const writable = await openXlsxStore(copy, NO_IDLE_FOLD);
     expect((await writable.readAll()).tables.clients.map((c) => c.id)).toEqual(['client-1', 'client-2']);
     await writable.close();
+  });
+
+  it('texts that need escaping in a cell come back as written after a fold and a reopen', async () => {
+    const texts = [...FORMULA_LIKE_TEXTS, 'a\r\nb', 'literal _x0041_ text', ' spacje ', 'zażółć <&> "gęślą"'];
+    const store = await openXlsxStore(file, NO_IDLE_FOLD);
+    await store.append(
+      'clients',
+      texts.map((notes, i) => clientRecord(i, { notes })),
+    );
+    await store.close();
+    const reopened = await openXlsxStore(file, { readOnly: true });
+    expect((await reopened.readAll()).tables.clients.map((c) => c.notes)).toEqual(texts);
+    await reopened.close();
   });
 });
