@@ -28,6 +28,26 @@ export interface RecordRef {
   expectedVersion: number;
 }
 
+/**
+ * The changes one `write` makes to one table. A record is named at most once in a batch (in one
+ * of the three lists), and a table has at most one entry.
+ */
+export interface TableChanges {
+  table: string;
+  append?: readonly NewRecord[];
+  update?: readonly RecordUpdate[];
+  remove?: readonly RecordRef[];
+}
+
+/** What a `write` did to one table, in the order of its `TableChanges`. */
+export interface BatchResult {
+  table: string;
+  /** One per appended record, in order: as stored now (a retried one as it was stored before). */
+  appended: StoredRecord[];
+  /** One per update, in order: the record after the change. */
+  updated: StoredRecord[];
+}
+
 export interface WorkbookMeta {
   schemaVersion: number;
   locale: Locale;
@@ -99,6 +119,14 @@ export interface WorkbookStore {
   update(table: string, updates: readonly RecordUpdate[]): Promise<StoredRecord[]>;
   /** Deletes records, with the same version check as `update`. */
   remove(table: string, refs: readonly RecordRef[]): Promise<void>;
+  /**
+   * Appends, updates and deletes over several tables as one change: every record is validated and
+   * every version checked before anything is written, and when anything is refused (`invalidRecord`,
+   * `conflict`, `recordNotFound`, `duplicateId`) nothing of the batch is written. Appends are retried
+   * as `append` retries them (same id and fields: not written twice), so sending a batch again after
+   * a lost answer duplicates no row; its updates then find the version they made and are a `conflict`.
+   */
+  write(changes: readonly TableChanges[]): Promise<BatchResult[]>;
   /** Increments a named counter in `_meta` and returns its new value (offer numbers). */
   nextCounter(name: string): Promise<number>;
   /** Replaces the Dashboard sheet's cells with these. */

@@ -1,10 +1,9 @@
 import { decodeCell, encodeCell, type CellContext } from '../core/cells';
 import { RelacjeError } from '../core/errors';
 import type { Locale } from '../core/i18n';
-import { validateRecord } from '../core/records';
-import type { TableSchema, WorkbookSchema } from '../core/schema';
+import type { TableSchema } from '../core/schema';
 import { resolveHeaders } from '../core/table-layout';
-import type { NewRecord, RecordFields, RecordUpdate, StoredRecord } from './port';
+import type { RecordFields, StoredRecord } from './port';
 
 /**
  * The rows of our tables as Excel's values APIs carry them (Graph's `values`, Office.js
@@ -134,40 +133,14 @@ export function asStored(record: RecordFields): StoredRecord {
   return record as StoredRecord;
 }
 
-const TRACKING = new Set(['id', 'version', 'createdAt', 'updatedAt']);
-
 /** A value read back, as it must be written to stay what it is (text stays text). */
 export function literal(value: SheetValue): SheetWrite {
   return typeof value === 'string' && value !== '' ? `'${value}` : value;
 }
 
-/** A new record validated and completed with every column, version 1 and its timestamps. */
-export function completeRecord(
-  table: TableSchema,
-  schema: WorkbookSchema,
-  input: NewRecord,
-  stamp: string,
-  row?: number,
-): StoredRecord {
-  const { id, version: _v, createdAt: _c, updatedAt: _u, ...fields } = input;
-  const checked = validateRecord(table, { id, ...fields }, { mode: 'create', schema });
-  if (!checked.ok)
-    throw new RelacjeError('invalidRecord', { table: table.tableName, issues: checked.issues, row });
-  const record: RecordFields = {};
-  for (const column of table.columns) record[column.key] = checked.record[column.key] ?? null;
-  return asStored({ ...record, version: 1, createdAt: stamp, updatedAt: stamp });
-}
-
 /** Whether two rows hold the same record, tracking fields included. */
 export function sameRow(table: TableSchema, a: RecordFields, b: RecordFields): boolean {
   return table.columns.every((c) => (a[c.key] ?? null) === (b[c.key] ?? null));
-}
-
-/** Whether two records have the same fields, tracking fields aside: a retry of the same append. */
-export function sameFields(table: TableSchema, a: RecordFields, b: RecordFields): boolean {
-  return table.columns.every(
-    (c) => TRACKING.has(c.key) || c.key === 'id' || (a[c.key] ?? null) === (b[c.key] ?? null),
-  );
 }
 
 /** A row as read, by its index among the table's data rows. */
@@ -244,19 +217,4 @@ const encoder = new TextEncoder();
 /** The bytes a text takes in a request (UTF-8). */
 export function utf8Length(text: string): number {
   return encoder.encode(text).length;
-}
-
-/** Each update's changes validated, with the version it will have and the time of the change. */
-export function changesOf(
-  table: TableSchema,
-  schema: WorkbookSchema,
-  updates: readonly RecordUpdate[],
-  stamp: string,
-): RecordFields[] {
-  return updates.map((update) => {
-    const checked = validateRecord(table, update.changes, { mode: 'update', schema });
-    if (!checked.ok)
-      throw new RelacjeError('invalidRecord', { table: table.tableName, issues: checked.issues });
-    return { ...checked.record, version: update.expectedVersion + 1, updatedAt: stamp };
-  });
 }

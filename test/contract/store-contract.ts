@@ -4,7 +4,7 @@
  */
 import { isRelacjeError, type ErrorCode } from '../../src/core/errors';
 import { CURRENT_SCHEMA } from '../../src/core/schema';
-import { isReadCancelled, type NewRecord, type WorkbookStore } from '../../src/store/port';
+import { isReadCancelled, type NewRecord, type TableChanges, type WorkbookStore } from '../../src/store/port';
 
 export interface StoreUnderTest {
   store: WorkbookStore;
@@ -304,6 +304,93 @@ export function runStoreContract(name: string, factory: () => Promise<StoreUnder
         if (i > 0) expect(done).toBeGreaterThanOrEqual(calls[i - 1][0]);
       }
       expect(calls[calls.length - 1]).toEqual([total, total]);
+    });
+
+    const auditRecord = (n: number, recordId: string) => ({
+      id: `audit-${n}`,
+      at: '2026-11-20T09:30:00.000Z',
+      user: 'Anna Wiśniewska',
+      action: 'create',
+      table: 'clients',
+      recordId,
+    });
+
+    test('a batch over several tables lands whole, and survives closing and opening again', async () => {
+      await store.append('clients', [clientRecord(1), clientRecord(2)]);
+      const results = await store.write([
+        {
+          table: 'clients',
+          append: [clientRecord(3, { notes: '=1+1' })],
+          update: [{ id: 'client-1', expectedVersion: 1, changes: { city: 'Kraków' } }],
+          remove: [{ id: 'client-2', expectedVersion: 1 }],
+        },
+        { table: 'audit', append: [auditRecord(1, 'client-3'), auditRecord(2, 'client-1')] },
+      ]);
+      expect(
+        results.map((r) => [r.table, r.appended.map((a) => a.id), r.updated.map((u) => u.version)]),
+      ).toEqual([
+        ['clients', ['client-3'], [2]],
+        ['audit', ['audit-1', 'audit-2'], []],
+      ]);
+      expect(results[0].updated[0]).toMatchObject({
+        id: 'client-1',
+        city: 'Kraków',
+        name: clientRecord(1).name,
+      });
+      const after = await store.readAll();
+      expect(after.tables.clients.map((c) => [c.id, c.city, c.version])).toEqual([
+        ['client-1', 'Kraków', 2],
+        ['client-3', null, 1],
+      ]);
+      expect(after.tables.clients[1].notes).toBe('=1+1');
+      expect(after.tables.audit.map((a) => a.recordId)).toEqual(['client-3', 'client-1']);
+      if (!subject.reopen) return;
+      store = await subject.reopen();
+      expect((await store.readAll()).tables).toEqual(after.tables);
+    });
+
+    /** The first table's part of the batches refused below: a new client and an update. */
+    const clientChanges: TableChanges = {
+      table: 'clients',
+      append: [clientRecord(2)],
+      update: [{ id: 'client-1', expectedVersion: 1, changes: { city: 'Opole' } }],
+    };
+
+    test.each<[string, TableChanges, ErrorCode]>([
+      [
+        'an invalid record',
+        { table: 'people', append: [{ id: 'person-2', clientId: 'client-1', firstName: 'Jan' }] },
+        'invalidRecord',
+      ],
+      [
+        'a conflicting version',
+        { table: 'people', update: [{ id: 'person-1', expectedVersion: 4, changes: { role: 'Prezes' } }] },
+        'conflict',
+      ],
+    ])('%s in the last table of a batch leaves nothing of it', async (_, last, code) => {
+      await store.append('clients', [clientRecord(1)]);
+      await store.append('people', [
+        { id: 'person-1', clientId: 'client-1', firstName: 'Anna', lastName: 'Nowak' },
+      ]);
+      const before = await store.readAll();
+      await expectRelacjeError(
+        store.write([clientChanges, { table: 'audit', append: [auditRecord(1, 'client-2')] }, last]),
+        code,
+      );
+      expect((await store.readAll()).tables).toEqual(before.tables);
+    });
+
+    test('a batch sent again duplicates nothing', async () => {
+      const batch = [
+        { table: 'clients', append: [clientRecord(1), clientRecord(2)] },
+        { table: 'audit', append: [auditRecord(1, 'client-1'), auditRecord(2, 'client-2')] },
+      ];
+      const first = await store.write(batch);
+      const again = await store.write(batch);
+      expect(again).toEqual(first);
+      const { tables } = await store.readAll();
+      expect(tables.clients.map((c) => c.id)).toEqual(['client-1', 'client-2']);
+      expect(tables.audit.map((a) => a.id)).toEqual(['audit-1', 'audit-2']);
     });
 
     test('everything survives closing and opening the workbook again', async () => {

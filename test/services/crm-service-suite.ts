@@ -24,7 +24,7 @@ export interface ServiceStoreUnderTest {
   cleanup: () => Promise<void>;
 }
 
-type StoreMethod = 'readAll' | 'append' | 'update' | 'remove' | 'nextCounter';
+type StoreMethod = 'readAll' | 'append' | 'update' | 'remove' | 'write' | 'nextCounter';
 /** A method, or a method on one table such as `append:audit`. */
 type FailingCall = StoreMethod | `${StoreMethod}:${string}`;
 
@@ -63,6 +63,13 @@ export function countingStore(inner: WorkbookStore): {
       calls.push(`remove:${table}`);
       refuse('remove', table);
       return inner.remove(table, refs);
+    },
+    write: async (changes) => {
+      const tables = changes.map((c) => c.table);
+      calls.push(`write:${tables.join('+')}`);
+      refuse('write');
+      for (const table of tables) refuse('write', table);
+      return inner.write(changes);
     },
     nextCounter: async (name) => {
       calls.push(`nextCounter:${name}`);

@@ -9,33 +9,40 @@ import {
   type WorkbookSchema,
 } from '../../core/schema';
 import type {
+  BatchResult,
   DashboardCell,
   NewRecord,
   RecordFields,
   RecordRef,
   RecordUpdate,
   StoredRecord,
+  TableChanges,
   WorkbookMeta,
   WorkbookSnapshot,
   WorkbookStore,
   ReadOptions,
 } from '../port';
 import { throwIfCancelled } from '../port';
+import {
+  appendsOf,
+  changesOf,
+  checkVersion,
+  completeRecord,
+  postImage,
+  preparedBatch,
+} from '../record-rules';
 import { dashboardGrid } from '../dashboard-grid';
 import { metaOfRows } from '../meta-rows';
 import {
   asStored,
-  changesOf,
   chunksBySize,
   claimFieldsOf,
-  completeRecord,
   idAndVersionOf,
   layoutOf,
   literal,
   recordOfRow,
   recordsOfRows,
   rowOfFields,
-  sameFields,
   type TableRowsLayout,
   type SheetValue,
   type SheetWrite,
@@ -79,6 +86,14 @@ export interface GraphStoreOptions extends GraphTransportOptions {
 interface KnownRow {
   index: number;
   record: StoredRecord;
+}
+
+/** One table's appends of a call: checked against the rows stored, not yet written. */
+interface AppendStep {
+  layout: TableRowsLayout;
+  known: Map<string, KnownRow>;
+  results: StoredRecord[];
+  toWrite: StoredRecord[];
 }
 
 /** A write to one row, sent right after a read of that row in the same batch. */
@@ -429,47 +444,49 @@ export class GraphWorkbookStore implements WorkbookStore {
 
   append(tableKey: string, records: readonly NewRecord[]): Promise<StoredRecord[]> {
     return this.enqueue(async () => {
-      const table = tableByKey(this.schema, tableKey);
-      const layout = await this.layout(tableKey);
       const stamp = this.now().toISOString();
-      const prepared = records.map((input, index) =>
-        completeRecord(table, this.schema, input, stamp, records.length > 1 ? index + 1 : undefined),
-      );
-      let known = this.known.get(tableKey);
-      if (!known) {
-        known = new Map(
-          [...(await this.locate(layout))].map(([id, index]) => [
-            id,
-            { index, record: { id } as StoredRecord },
-          ]),
-        );
-        this.known.set(tableKey, known);
-      }
-      const results: StoredRecord[] = [];
-      const toWrite: StoredRecord[] = [];
-      const seen = new Set<string>();
-      for (const record of prepared) {
-        const existing = known.get(record.id);
-        if (existing || seen.has(record.id)) {
-          // The same record sent again is a retry; another record under its id is a mistake.
-          if (!existing || !sameFields(table, existing.record, record)) {
-            throw new RelacjeError('duplicateId', { table: table.tableName, id: record.id });
-          }
-          results.push(existing.record);
-          continue;
-        }
-        seen.add(record.id);
-        toWrite.push(record);
-        results.push(record);
-      }
-      const limit = this.options.maxPayloadBytes ?? 3 * 2 ** 20;
-      // Each row encoded once, for its size and for the request.
-      const rows = new Map(toWrite.map((r) => [r, rowOfFields(layout, r, this.context, true)]));
-      const sizeOf = (record: StoredRecord) => JSON.stringify(rows.get(record)).length * 2;
-      for (const chunk of chunksBySize(toWrite, limit, sizeOf))
-        await this.appendChunk(layout, chunk, known, rows);
-      return results;
+      const step = await this.appendStep(tableByKey(this.schema, tableKey), records, stamp);
+      await this.writeAppends(step);
+      return step.results;
     });
+  }
+
+  /** The new records validated, and which of them to write: a record stored already is a retry or a `duplicateId`. */
+  private async appendStep(
+    table: TableSchema,
+    records: readonly NewRecord[],
+    stamp: string,
+  ): Promise<AppendStep> {
+    const prepared = records.map((input, index) =>
+      completeRecord(table, this.schema, input, stamp, records.length > 1 ? index + 1 : undefined),
+    );
+    return this.appendStepOf(table, prepared);
+  }
+
+  private async appendStepOf(table: TableSchema, prepared: readonly StoredRecord[]): Promise<AppendStep> {
+    const layout = await this.layout(table.key);
+    let known = this.known.get(table.key);
+    if (!known) {
+      known = new Map(
+        [...(await this.locate(layout))].map(([id, index]) => [
+          id,
+          { index, record: { id } as StoredRecord },
+        ]),
+      );
+      this.known.set(table.key, known);
+    }
+    const { results, toWrite } = appendsOf(table, prepared, (id) => known.get(id)?.record);
+    return { layout, known, results, toWrite };
+  }
+
+  /** The new rows in one request per table (chunked only by size). */
+  private async writeAppends({ layout, known, toWrite }: AppendStep): Promise<void> {
+    const limit = this.options.maxPayloadBytes ?? 3 * 2 ** 20;
+    // Each row encoded once, for its size and for the request.
+    const rows = new Map(toWrite.map((r) => [r, rowOfFields(layout, r, this.context, true)]));
+    const sizeOf = (record: StoredRecord) => JSON.stringify(rows.get(record)).length * 2;
+    for (const chunk of chunksBySize(toWrite, limit, sizeOf))
+      await this.appendChunk(layout, chunk, known, rows);
   }
 
   /** Appends rows in one request. When its answer is lost, the id column tells what was written, and only the rest is sent again. */
@@ -506,35 +523,174 @@ export class GraphWorkbookStore implements WorkbookStore {
   update(tableKey: string, updates: readonly RecordUpdate[]): Promise<StoredRecord[]> {
     return this.enqueue(async () => {
       const table = tableByKey(this.schema, tableKey);
-      const layout = await this.layout(tableKey);
-      const stamp = this.now().toISOString();
-      const changes = changesOf(table, this.schema, updates, stamp);
-      const befores = await this.writeRows(layout, updates, (update, i) => ({
-        method: 'PATCH',
-        values: rowOfFields(layout, changes[i], this.context, false),
-      }));
-      const known = this.known.get(tableKey)!;
-      return befores.map(({ before, index }, i) => {
-        const current = asStored(recordOfRow(layout, before, index, this.context) ?? {});
-        const next = asStored({ ...current, ...changes[i] });
-        known.set(next.id, { index, record: next });
-        return next;
-      });
+      const changes = changesOf(table, this.schema, updates, this.now().toISOString());
+      return (await this.writeUpdates(await this.layout(tableKey), updates, changes)).records;
     });
+  }
+
+  /** The updates under row locks (`writeRows`); the records after them, and the rows before. */
+  private async writeUpdates(
+    layout: TableRowsLayout,
+    updates: readonly RecordUpdate[],
+    changes: readonly RecordFields[],
+  ): Promise<{ records: StoredRecord[]; befores: SheetValue[][] }> {
+    const befores = await this.writeRows(layout, updates, (update, i) => ({
+      method: 'PATCH',
+      values: rowOfFields(layout, changes[i], this.context, false),
+    }));
+    const known = this.known.get(layout.table.key)!;
+    const records = befores.map(({ before, index }, i) => {
+      const current = asStored(recordOfRow(layout, before, index, this.context) ?? {});
+      const next = postImage(current, changes[i]);
+      known.set(next.id, { index, record: next });
+      return next;
+    });
+    return { records, befores: befores.map((b) => b.before) };
   }
 
   remove(tableKey: string, refs: readonly RecordRef[]): Promise<void> {
     return this.enqueue(async () => {
-      const layout = await this.layout(tableKey);
-      const deleted = await this.writeRows(layout, refs, () => ({ method: 'DELETE' }));
-      const known = this.known.get(tableKey)!;
-      for (const { index } of [...deleted].sort((a, b) => b.index - a.index)) {
-        for (const [id, row] of known) {
-          if (row.index === index) known.delete(id);
-          else if (row.index > index) row.index -= 1;
+      await this.writeRemoves(await this.layout(tableKey), refs);
+    });
+  }
+
+  /** Deletes under row locks (`writeRows`); the rows as they were. */
+  private async writeRemoves(layout: TableRowsLayout, refs: readonly RecordRef[]): Promise<SheetValue[][]> {
+    const deleted = await this.writeRows(layout, refs, () => ({ method: 'DELETE' }));
+    const known = this.known.get(layout.table.key)!;
+    for (const { index } of [...deleted].sort((a, b) => b.index - a.index)) {
+      for (const [id, row] of known) {
+        if (row.index === index) known.delete(id);
+        else if (row.index > index) row.index -= 1;
+      }
+    }
+    return deleted.map((d) => d.before);
+  }
+
+  /**
+   * A batch over several tables. Every record is validated and every append's id checked first;
+   * when the batch writes more than one table, every update's and delete's version is read too
+   * (the id and version columns, one `$batch`), so a refusal anywhere writes nothing. Then the
+   * updates and deletes, table by table under their row locks (`writeRows`, two requests each),
+   * then the appends (one request per table); should a write fail midway, those before it are
+   * taken back (new rows deleted, changed rows given their cells back, deleted rows appended
+   * again), the way `importClients` once took back its appends.
+   *
+   * What real Graph cannot guarantee: it has no transaction across requests, so another reader can
+   * see the batch half written until it is complete or taken back; a pane that stops (closed,
+   * offline) between two writes leaves the batch half written, with nothing left to take it back;
+   * a deleted row taken back returns at the end of its table, not where it was; a row someone else
+   * changed meanwhile keeps their change, and its taking back fails (that failure is not reported,
+   * the batch's own error is). A version changed by another writer between the check and the
+   * write is found under the lock and takes the batch back like any other failure.
+   */
+  write(changes: readonly TableChanges[]): Promise<BatchResult[]> {
+    return this.enqueue(async () => {
+      const stamp = this.now().toISOString();
+      const planned = preparedBatch(this.schema, changes, stamp);
+      const appends: AppendStep[] = [];
+      for (const plan of planned) appends.push(await this.appendStepOf(plan.table, plan.appends));
+      const writes =
+        appends.filter((a) => a.toWrite.length > 0).length +
+        planned.reduce((n, p) => n + (p.updates.length > 0 ? 1 : 0) + (p.removes.length > 0 ? 1 : 0), 0);
+      if (writes > 1)
+        await this.checkVersions(
+          planned.map((p) => ({ table: p.table, refs: [...p.updates, ...p.removes] })),
+        );
+      const undo: (() => Promise<void>)[] = [];
+      const updated: StoredRecord[][] = planned.map(() => []);
+      try {
+        for (const [t, plan] of planned.entries()) {
+          const layout = await this.layout(plan.table.key);
+          if (plan.updates.length > 0) {
+            const { records, befores } = await this.writeUpdates(layout, plan.updates, plan.changes);
+            updated[t] = records;
+            undo.push(() => this.restoreUpdated(layout, records, befores));
+          }
+          if (plan.removes.length > 0) {
+            const befores = await this.writeRemoves(layout, plan.removes);
+            undo.push(() => this.restoreRemoved(layout, befores));
+          }
         }
+        for (const step of appends) {
+          if (step.toWrite.length === 0) continue;
+          undo.push(() =>
+            this.writeRemoves(
+              step.layout,
+              step.toWrite.map((r) => ({ id: r.id, expectedVersion: 1 })),
+            ).then(() => undefined),
+          );
+          await this.writeAppends(step);
+        }
+      } catch (error) {
+        for (const step of undo.reverse()) await step().catch(() => undefined);
+        throw error;
+      }
+      return planned.map((plan, t) => ({
+        table: plan.table.key,
+        appended: appends[t].results,
+        updated: updated[t],
+      }));
+    });
+  }
+
+  /** Reads the id and version columns of these tables in one `$batch` and checks every version. */
+  private async checkVersions(
+    groups: readonly { table: TableSchema; refs: readonly RecordRef[] }[],
+  ): Promise<void> {
+    const checked = groups.filter((g) => g.refs.length > 0);
+    const layouts: TableRowsLayout[] = [];
+    for (const { table } of checked) layouts.push(await this.layout(table.key));
+    const column = (layout: TableRowsLayout, key: string): SubRequest => ({
+      id: `${key}:${layout.table.key}`,
+      method: 'GET',
+      url: `${this.tableUrl(layout.table)}/columns('${encodeURIComponent(layout.headers[layout.indexByKey.get(key)!])}')`,
+    });
+    const answers = await this.readBatches(
+      layouts.flatMap((layout) => [column(layout, 'id'), column(layout, 'version')]),
+    );
+    checked.forEach(({ table, refs }) => {
+      const values = (key: string) =>
+        (this.bodyOf(answers.get(`${key}:${table.key}`)!, table) as { values: SheetValue[][] }).values.slice(
+          1,
+        );
+      const versions = values('version');
+      const found = new Map<string, number>();
+      values('id').forEach(([id], i) => {
+        if (id !== '' && !found.has(String(id))) found.set(String(id), Number(versions[i]?.[0]));
+      });
+      for (const ref of refs) {
+        const version = found.get(ref.id);
+        checkVersion(table, ref, version === undefined ? undefined : { version });
       }
     });
+  }
+
+  /** Gives updated rows their cells back (ours only: the user's columns were never written). */
+  private async restoreUpdated(
+    layout: TableRowsLayout,
+    records: readonly StoredRecord[],
+    befores: readonly SheetValue[][],
+  ): Promise<void> {
+    const ours = new Set(layout.indexByKey.values());
+    await this.writeRows(
+      layout,
+      records.map((r) => ({ id: r.id, expectedVersion: r.version })),
+      (_, i) => ({ method: 'PATCH', values: befores[i].map((v, c) => (ours.has(c) ? literal(v) : null)) }),
+    );
+    this.known.delete(layout.table.key);
+  }
+
+  /** Puts deleted rows back, at the end of their table (Graph cannot insert them where they were and keep others' indexes). */
+  private async restoreRemoved(layout: TableRowsLayout, befores: readonly SheetValue[][]): Promise<void> {
+    await this.inSession((headers) =>
+      this.transport.send('POST', `${this.tableUrl(layout.table)}/rows`, {
+        body: { index: null, values: befores.map((row) => row.map(literal)) },
+        headers,
+        idempotent: false,
+      }),
+    );
+    this.known.delete(layout.table.key);
   }
 
   /**

@@ -4,35 +4,31 @@ import {
   CURRENT_SCHEMA,
   DASHBOARD_SHEET,
   META_SHEET,
-  tableByKey,
   type TableSchema,
   type WorkbookSchema,
 } from '../../core/schema';
 import { dashboardGrid } from '../dashboard-grid';
 import { metaOfRows } from '../meta-rows';
 import type {
+  BatchResult,
   DashboardCell,
-  NewRecord,
-  RecordRef,
-  RecordUpdate,
   StoredRecord,
+  TableChanges,
   WorkbookMeta,
   WorkbookSnapshot,
   WorkbookStore,
   ReadOptions,
 } from '../port';
 import { throwIfCancelled } from '../port';
+import { appendsOf, BatchWritingStore, checkVersion, postImage, preparedBatch } from '../record-rules';
 import {
   asStored,
-  changesOf,
   claimFieldsOf,
-  completeRecord,
   idAndVersionOf,
   layoutOf,
   recordOfRow,
   recordsOfRows,
   rowOfFields,
-  sameFields,
   chunksBySize,
   utf8Length,
   type IndexedRecord,
@@ -98,7 +94,7 @@ interface Located {
  * is read again in the write's own request all the same; a row someone else changed meanwhile
  * (a co-author) is put back and the call fails with a conflict, all or nothing.
  */
-export class OfficeJsWorkbookStore implements WorkbookStore {
+export class OfficeJsWorkbookStore extends BatchWritingStore implements WorkbookStore {
   private readonly schema: WorkbookSchema;
   private readonly layouts = new Map<string, TableRowsLayout>();
   /** The records last read or written, by table and id: what a retried append is compared with. */
@@ -110,6 +106,7 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
   private readonly workbookName: string;
 
   constructor(private readonly options: OfficeJsStoreOptions) {
+    super();
     this.schema = options.schema ?? CURRENT_SCHEMA;
     this.meta = {
       schemaVersion: this.schema.version,
@@ -331,77 +328,149 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
   }
 
   /**
-   * The table's layout and its id and version columns, in one sync: the columns by the positions
-   * last seen, or, for a table not read yet, the whole body once. When the header moved them
+   * The tables' layouts and their id and version columns, in one sync: the columns by the positions
+   * last seen, or, for a table not read yet, the whole body once. When a header moved them
    * meanwhile, they are read once more by their new positions.
    */
-  private async locate(context: Excel.RequestContext, table: TableSchema, again = false): Promise<Located> {
-    const cached = this.layouts.get(table.key);
-    const excelTable = context.workbook.tables.getItem(table.tableName);
-    const header = excelTable.getHeaderRowRange().load('address,values');
-    const body = excelTable.getDataBodyRange();
-    const columns = cached
-      ? TRACKED_COLUMNS.map((key) => body.getColumn(cached.indexByKey.get(key)!).load('values'))
-      : [body.load('values')];
+  private async locate(
+    context: Excel.RequestContext,
+    tables: readonly TableSchema[],
+    again = false,
+  ): Promise<Located[]> {
+    const queued = tables.map((table) => {
+      const cached = this.layouts.get(table.key);
+      const excelTable = context.workbook.tables.getItem(table.tableName);
+      const header = excelTable.getHeaderRowRange().load('address,values');
+      const body = excelTable.getDataBodyRange();
+      const columns = cached
+        ? TRACKED_COLUMNS.map((key) => body.getColumn(cached.indexByKey.get(key)!).load('values'))
+        : [body.load('values')];
+      return { table, cached, header, columns };
+    });
     await this.syncOrExplain(context);
-    const layout = layoutOf(
-      table,
-      { address: header.address, values: header.values as SheetValue[][] },
-      this.meta.locale,
-    );
-    this.layouts.set(table.key, layout);
-    if (cached && TRACKED_COLUMNS.some((key) => cached.indexByKey.get(key) !== layout.indexByKey.get(key))) {
+    const moved = queued.filter(({ table, cached, header }) => {
+      const layout = layoutOf(
+        table,
+        { address: header.address, values: header.values as SheetValue[][] },
+        this.meta.locale,
+      );
+      this.layouts.set(table.key, layout);
+      return (
+        cached && TRACKED_COLUMNS.some((key) => cached.indexByKey.get(key) !== layout.indexByKey.get(key))
+      );
+    });
+    if (moved.length > 0) {
       if (again)
-        throw new RelacjeError('unavailable', { detail: `the header of ${table.tableName} keeps changing` });
-      return this.locate(context, table, true);
+        throw new RelacjeError('unavailable', {
+          detail: `the header of ${moved[0].table.tableName} keeps changing`,
+        });
+      return this.locate(context, tables, true);
     }
-    const [ids, versions] = TRACKED_COLUMNS.map((key, i) =>
-      cached
-        ? (columns[i].values as SheetValue[][]).map((row) => row[0])
-        : (columns[0].values as SheetValue[][]).map((row) => row[layout.indexByKey.get(key)!]),
-    );
-    return {
-      layout,
-      ids: ids.map(String),
-      versions,
-      rows: cached ? undefined : (columns[0].values as SheetValue[][]),
-    };
+    return queued.map(({ table, cached, columns }) => {
+      const layout = this.layouts.get(table.key)!;
+      const [ids, versions] = TRACKED_COLUMNS.map((key, i) =>
+        cached
+          ? (columns[i].values as SheetValue[][]).map((row) => row[0])
+          : (columns[0].values as SheetValue[][]).map((row) => row[layout.indexByKey.get(key)!]),
+      );
+      return {
+        layout,
+        ids: ids.map(String),
+        versions,
+        rows: cached ? undefined : (columns[0].values as SheetValue[][]),
+      };
+    });
   }
 
   // ---- writing -------------------------------------------------------------------------------
 
-  append(tableKey: string, records: readonly NewRecord[]): Promise<StoredRecord[]> {
+  /**
+   * A batch in one `Excel.run` and two syncs: every table's id and version columns, then every
+   * write of every table in one request (each changed row read in it just before its write, new
+   * rows added last; see `guardedRowWrites`). Records are validated before the run, versions
+   * checked on the columns of the first sync. Appends larger than one request (`maxPayloadBytes`)
+   * go in further syncs after the checked writes, one per request.
+   */
+  write(changes: readonly TableChanges[]): Promise<BatchResult[]> {
     return this.enqueue(async () => {
-      const table = tableByKey(this.schema, tableKey);
       const stamp = this.now().toISOString();
-      const prepared = records.map((input, index) =>
-        completeRecord(table, this.schema, input, stamp, records.length > 1 ? index + 1 : undefined),
-      );
-      const known = this.knownOf(tableKey);
+      const planned = preparedBatch(this.schema, changes, stamp);
       const results = await this.run(async (context) => {
-        const located = await this.locate(context, table);
-        const existing = await this.existingRecords(context, located, prepared);
-        const layout = located.layout;
-        const out: StoredRecord[] = [];
-        const toWrite: StoredRecord[] = [];
-        const seen = new Map<string, StoredRecord>();
-        for (const record of prepared) {
-          const before = existing.get(record.id) ?? seen.get(record.id);
-          if (before) {
-            // The same record sent again is a retry; another record under its id is a mistake.
-            if (!sameFields(table, before, record))
-              throw new RelacjeError('duplicateId', { table: table.tableName, id: record.id });
-            out.push(before);
-            continue;
-          }
-          seen.set(record.id, record);
-          toWrite.push(record);
-          out.push(record);
+        const located = await this.locate(
+          context,
+          planned.map((p) => p.table),
+        );
+        const steps = [];
+        for (const [t, plan] of planned.entries()) {
+          const { layout, ids, versions } = located[t];
+          const existing = await this.existingRecords(context, located[t], plan.appends);
+          const appends = appendsOf(plan.table, plan.appends, (id) => existing.get(id));
+          const rowOfId = firstRowOfIds(ids);
+          const writes: RowWrite[] = [...plan.updates, ...plan.removes].map((ref, i) => {
+            const index = rowOfId.get(ref.id);
+            checkVersion(
+              plan.table,
+              ref,
+              index === undefined ? undefined : { version: Number(versions[index]) },
+            );
+            return {
+              index: index!,
+              values:
+                i < plan.updates.length
+                  ? rowOfFields(layout, plan.changes[i], this.context, false)
+                  : undefined,
+              expected: (before) => {
+                const row = idAndVersionOf(layout, before);
+                return row.id === ref.id && row.version === ref.expectedVersion;
+              },
+            };
+          });
+          // A new row has a value for every cell (`""` for an empty one), never `null`.
+          const rows = appends.toWrite.map((record) =>
+            rowOfFields(layout, record, this.context, true).map((v) => v ?? ''),
+          );
+          steps.push({ plan, layout, appends, writes, rows });
         }
-        await this.appendRows(context, layout, toWrite);
-        return out;
+        const limit = this.options.maxPayloadBytes ?? 4 * 2 ** 20;
+        const bytes = steps.reduce(
+          (n, s) => n + s.rows.reduce((m, row) => m + utf8Length(JSON.stringify(row)), 0),
+          0,
+        );
+        const together = bytes <= limit;
+        const outcome = await guardedRowWrites(
+          context,
+          steps.map(({ layout, writes, rows, appends }) => ({
+            tableName: layout.table.tableName,
+            writes,
+            appends: together
+              ? { rows, idColumn: layout.indexByKey.get('id')!, ids: appends.toWrite.map((r) => r.id) }
+              : undefined,
+          })),
+        );
+        steps.forEach(({ plan, layout }, t) => {
+          const failed = outcome[t].findIndex((r) => !r.matched);
+          if (failed < 0) return;
+          const row = idAndVersionOf(layout, outcome[t][failed].before);
+          const ref = [...plan.updates, ...plan.removes][failed];
+          checkVersion(plan.table, ref, row.id === ref.id ? row : undefined);
+        });
+        if (!together) for (const { layout, rows } of steps) await this.appendRows(context, layout, rows);
+        return steps.map(({ plan, layout, appends, writes }, t) => ({
+          table: plan.table.key,
+          appended: appends.results,
+          updated: plan.updates.map((_, i) =>
+            postImage(
+              recordOfRow(layout, outcome[t][i].before, writes[i].index, this.context) ?? {},
+              plan.changes[i],
+            ),
+          ),
+        }));
       });
-      for (const record of results) known.set(record.id, record);
+      results.forEach((result, t) => {
+        const known = this.knownOf(result.table);
+        for (const record of [...result.appended, ...result.updated]) known.set(record.id, record);
+        for (const ref of changes[t].remove ?? []) known.delete(ref.id);
+      });
       return results;
     });
   }
@@ -444,10 +513,8 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
   private async appendRows(
     context: Excel.RequestContext,
     layout: TableRowsLayout,
-    records: readonly StoredRecord[],
+    rows: readonly SheetValue[][],
   ): Promise<void> {
-    // A new row has a value for every cell (`""` for an empty one), never `null`.
-    const rows = records.map((record) => rowOfFields(layout, record, this.context, true).map((v) => v ?? ''));
     const limit = this.options.maxPayloadBytes ?? 4 * 2 ** 20;
     for (const chunk of chunksBySize(rows, limit, (row) => utf8Length(JSON.stringify(row)))) {
       if (rows.length >= LARGE_WRITE_ROWS) context.application.suspendApiCalculationUntilNextSync();
@@ -456,76 +523,6 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     }
-  }
-
-  update(tableKey: string, updates: readonly RecordUpdate[]): Promise<StoredRecord[]> {
-    return this.enqueue(async () => {
-      const table = tableByKey(this.schema, tableKey);
-      const stamp = this.now().toISOString();
-      const changes = changesOf(table, this.schema, updates, stamp);
-      const updated = await this.run((context) =>
-        this.writeRows(context, table, updates, (layout, i) =>
-          rowOfFields(layout, changes[i], this.context, false),
-        ).then(({ layout, written }) =>
-          written.map(({ before, index }, i) => {
-            const current = asStored(recordOfRow(layout, before, index, this.context) ?? {});
-            return asStored({ ...current, ...changes[i] });
-          }),
-        ),
-      );
-      const known = this.knownOf(tableKey);
-      for (const record of updated) known.set(record.id, record);
-      return updated;
-    });
-  }
-
-  remove(tableKey: string, refs: readonly RecordRef[]): Promise<void> {
-    return this.enqueue(async () => {
-      const table = tableByKey(this.schema, tableKey);
-      await this.run((context) => this.writeRows(context, table, refs, () => undefined));
-      const known = this.knownOf(tableKey);
-      for (const ref of refs) known.delete(ref.id);
-    });
-  }
-
-  /**
-   * Writes the rows of these records (or deletes them, for an `undefined` row), each only if
-   * it still has the version the caller read: checked on the id and version columns, and again
-   * on each row as the write found it. All or nothing.
-   */
-  private async writeRows(
-    context: Excel.RequestContext,
-    table: TableSchema,
-    refs: readonly RecordRef[],
-    rowOf: (layout: TableRowsLayout, i: number) => ReturnType<typeof rowOfFields> | undefined,
-  ): Promise<{ layout: TableRowsLayout; written: { before: SheetValue[]; index: number }[] }> {
-    const { layout, ids, versions } = await this.locate(context, table);
-    const rowOfId = firstRowOfIds(ids);
-    const indexes = refs.map((ref) => {
-      const index = rowOfId.get(ref.id);
-      if (index === undefined)
-        throw new RelacjeError('recordNotFound', { table: table.tableName, id: ref.id });
-      const version = Number(versions[index]);
-      if (version !== ref.expectedVersion) throw conflict(table, ref, version);
-      return index;
-    });
-    const writes: RowWrite[] = refs.map((ref, i) => ({
-      index: indexes[i],
-      values: rowOf(layout, i),
-      expected: (before) => {
-        const row = idAndVersionOf(layout, before);
-        return row.id === ref.id && row.version === ref.expectedVersion;
-      },
-    }));
-    const [results] = await guardedRowWrites(context, [{ tableName: table.tableName, writes }]);
-    const failed = results.findIndex((r) => !r.matched);
-    if (failed >= 0) {
-      const row = idAndVersionOf(layout, results[failed].before);
-      if (row.id !== refs[failed].id)
-        throw new RelacjeError('recordNotFound', { table: table.tableName, id: refs[failed].id });
-      throw conflict(table, refs[failed], row.version);
-    }
-    return { layout, written: results.map((r, i) => ({ before: r.before, index: indexes[i] })) };
   }
 
   private knownOf(tableKey: string): Map<string, StoredRecord> {
@@ -631,15 +628,6 @@ export class OfficeJsWorkbookStore implements WorkbookStore {
     // Every acknowledged write is in the open workbook already; Excel saves it.
     return this.enqueue(async () => undefined);
   }
-}
-
-function conflict(table: TableSchema, ref: RecordRef, actualVersion: number): RelacjeError {
-  return new RelacjeError('conflict', {
-    table: table.tableName,
-    id: ref.id,
-    expectedVersion: ref.expectedVersion,
-    actualVersion,
-  });
 }
 
 /** Each id's first row (a later row with the same id is a duplicate readAll does not return). */

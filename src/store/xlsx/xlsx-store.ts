@@ -1,9 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createCellContext, encodeCell, type CellContext } from '../../core/cells';
-import { RelacjeError } from '../../core/errors';
 import type { Locale } from '../../core/i18n';
-import { validateRecord } from '../../core/records';
 import {
   CURRENT_SCHEMA,
   DASHBOARD_SHEET,
@@ -13,17 +11,25 @@ import {
   type WorkbookSchema,
 } from '../../core/schema';
 import type {
+  BatchResult,
   DashboardCell,
-  NewRecord,
   ReadOptions,
   RecordRef,
-  RecordUpdate,
   StoredRecord,
+  TableChanges,
   WorkbookMeta,
   WorkbookSnapshot,
   WorkbookStore,
 } from '../port';
 import { throwIfCancelled } from '../port';
+import {
+  appendsOf,
+  BatchWritingStore,
+  checkVersion,
+  postImage,
+  preparedBatch,
+  type PreparedChanges,
+} from '../record-rules';
 import { UNCHANGED, type CellWrite } from './engine/cell-writes';
 import type { EngineChange } from './engine/engine-journal';
 import type { EngineRow, EngineTable } from './engine/engine-table';
@@ -259,7 +265,7 @@ function rowWrites(
   });
 }
 
-class XlsxFileStore implements XlsxStore {
+class XlsxFileStore extends BatchWritingStore implements XlsxStore {
   private meta: WorkbookMeta;
   private readonly tables: Map<string, StoreTable>;
   private readonly context: CellContext;
@@ -271,6 +277,7 @@ class XlsxFileStore implements XlsxStore {
     read: Read,
     private readonly now: () => Date,
   ) {
+    super();
     this.meta = read.meta;
     this.tables = read.tables;
     this.context = createCellContext(schema, read.meta.locale);
@@ -308,117 +315,71 @@ class XlsxFileStore implements XlsxStore {
     });
   }
 
-  append(tableKey: string, records: readonly NewRecord[]): Promise<StoredRecord[]> {
+  /** Every table's changes checked first, then written in one `engine.change`: one journal line, all or nothing. */
+  write(changes: readonly TableChanges[]): Promise<BatchResult[]> {
     return this.enqueue(async () => {
-      const table = this.table(tableKey);
-      const { schema } = table;
       const stamp = this.now().toISOString();
-      const issues: RelacjeError[] = [];
-      const results: StoredRecord[] = [];
-      const toWrite: StoredRecord[] = [];
-      const seen = new Set<string>();
-      records.forEach((input, index) => {
-        const { id, version: _v, createdAt: _c, updatedAt: _u, ...fields } = input;
-        const checked = validateRecord(schema, { id, ...fields }, { mode: 'create', schema: this.schema });
-        if (!checked.ok) {
-          issues.push(
-            new RelacjeError('invalidRecord', {
-              table: schema.tableName,
-              issues: checked.issues,
-              row: records.length > 1 ? index + 1 : undefined,
-            }),
-          );
-          return;
-        }
-        const record = completeRecord(schema, checked.record, stamp);
-        const existing = table.records.get(record.id);
-        if (existing) {
-          if (!sameFields(schema, existing, record))
-            issues.push(new RelacjeError('duplicateId', { table: schema.tableName, id: record.id }));
-          results.push(existing);
-          return;
-        }
-        if (seen.has(record.id)) {
-          issues.push(new RelacjeError('duplicateId', { table: schema.tableName, id: record.id }));
-          return;
-        }
-        seen.add(record.id);
-        toWrite.push(record);
-        results.push(record);
-      });
-      if (issues.length) throw issues[0];
-      if (toWrite.length === 0) return results;
+      const plans = preparedBatch(this.schema, changes, stamp).map((change) => this.plan(change));
+      const engineChanges = plans.flatMap((plan) => plan.changes);
+      if (engineChanges.length > 0) await this.engine.change(engineChanges);
+      for (const plan of plans) plan.commit();
+      return plans.map((plan) => plan.result);
+    });
+  }
+
+  /**
+   * One table's part of a batch: validated and version-checked (throwing before anything is
+   * written), its engine changes (updates at the rows' indexes, then deletes from the bottom up so
+   * each index is still right when applied, then the appends), and what to remember once written.
+   */
+  private plan(change: PreparedChanges): {
+    changes: EngineChange[];
+    commit: () => void;
+    result: BatchResult;
+  } {
+    const table = this.table(change.table.key);
+    const name = table.engine.name;
+    const { results: appended, toWrite } = appendsOf(change.table, change.appends, (id) =>
+      table.records.get(id),
+    );
+    const updated = change.updates.map((update, i) =>
+      postImage(this.current(table, update), change.changes[i]),
+    );
+    const removed = change.removes.map((ref) => this.current(table, ref).id);
+    const changes: EngineChange[] = updated.map((record) => {
+      const row = table.rows.get(record.id)!;
+      return {
+        op: 'updateRow',
+        table: name,
+        index: table.engine.indexOf(row),
+        values: rowWrites(table, record, row, this.context),
+      };
+    });
+    const indices = removed.map((id) => table.engine.indexOf(table.rows.get(id)!)).sort((a, b) => b - a);
+    for (const index of indices) changes.push({ op: 'deleteRow', table: name, index });
+    if (toWrite.length > 0) {
       const rows = toWrite.map((record) => rowWrites(table, record, undefined, this.context));
-      await this.engine.change({ op: 'insertRows', table: table.engine.name, index: null, rows });
+      changes.push({ op: 'insertRows', table: name, index: null, rows });
+    }
+    const commit = () => {
+      for (const record of updated) table.records.set(record.id, record);
+      for (const id of removed) {
+        table.records.delete(id);
+        table.rows.delete(id);
+      }
       const created = table.engine.rows.slice(table.engine.rows.length - toWrite.length);
       toWrite.forEach((record, i) => {
         table.records.set(record.id, record);
         table.rows.set(record.id, created[i]);
       });
-      return results;
-    });
-  }
-
-  update(tableKey: string, updates: readonly RecordUpdate[]): Promise<StoredRecord[]> {
-    return this.enqueue(async () => {
-      const table = this.table(tableKey);
-      const { schema } = table;
-      const stamp = this.now().toISOString();
-      const next: StoredRecord[] = [];
-      for (const update of updates) {
-        const current = this.current(table, update);
-        const checked = validateRecord(schema, update.changes, { mode: 'update', schema: this.schema });
-        if (!checked.ok)
-          throw new RelacjeError('invalidRecord', { table: schema.tableName, issues: checked.issues });
-        next.push({ ...current, ...checked.record, version: current.version + 1, updatedAt: stamp });
-      }
-      if (next.length === 0) return next;
-      const changes: EngineChange[] = next.map((record) => {
-        const row = table.rows.get(record.id)!;
-        return {
-          op: 'updateRow',
-          table: table.engine.name,
-          index: table.engine.indexOf(row),
-          values: rowWrites(table, record, row, this.context),
-        };
-      });
-      await this.engine.change(changes);
-      for (const record of next) table.records.set(record.id, record);
-      return next;
-    });
-  }
-
-  remove(tableKey: string, refs: readonly RecordRef[]): Promise<void> {
-    return this.enqueue(async () => {
-      const table = this.table(tableKey);
-      for (const ref of refs) this.current(table, ref);
-      const ids = [...new Set(refs.map((r) => r.id))];
-      if (ids.length === 0) return;
-      // From the bottom up, so that each index is still right when its delete is applied.
-      const indices = ids.map((id) => table.engine.indexOf(table.rows.get(id)!)).sort((a, b) => b - a);
-      await this.engine.change(
-        indices.map((index) => ({ op: 'deleteRow', table: table.engine.name, index })),
-      );
-      for (const id of ids) {
-        table.records.delete(id);
-        table.rows.delete(id);
-      }
-    });
+    };
+    return { changes, commit, result: { table: change.table.key, appended, updated } };
   }
 
   private current(table: StoreTable, ref: RecordRef): StoredRecord {
     const current = table.records.get(ref.id);
-    const name = table.schema.tableName;
-    if (!current) throw new RelacjeError('recordNotFound', { table: name, id: ref.id });
-    if (current.version !== ref.expectedVersion) {
-      throw new RelacjeError('conflict', {
-        table: name,
-        id: ref.id,
-        expectedVersion: ref.expectedVersion,
-        actualVersion: current.version,
-      });
-    }
-    return current;
+    checkVersion(table.schema, ref, current);
+    return current!;
   }
 
   nextCounter(name: string): Promise<number> {
@@ -494,22 +455,9 @@ class ReadOnlyLoadedStore implements XlsxStore {
   append = () => this.refuse();
   update = () => this.refuse();
   remove = () => this.refuse();
+  write = () => this.refuse();
   nextCounter = () => this.refuse();
   writeDashboard = () => this.refuse();
   fold = () => Promise.resolve();
   close = () => Promise.resolve();
-}
-
-/** A validated new record with every column present (empty ones null) and its tracking fields. */
-function completeRecord(schema: TableSchema, fields: Record<string, unknown>, stamp: string): StoredRecord {
-  const record: Record<string, unknown> = {};
-  for (const column of schema.columns) record[column.key] = fields[column.key] ?? null;
-  record.version = 1;
-  record.createdAt = stamp;
-  record.updatedAt = stamp;
-  return record as StoredRecord;
-}
-
-function sameFields(schema: TableSchema, a: StoredRecord, b: StoredRecord): boolean {
-  return schema.columns.every((c) => TRACKING.has(c.key) || (a[c.key] ?? null) === (b[c.key] ?? null));
 }

@@ -136,6 +136,44 @@ describe('Office.js store: context.sync per call, whatever the number of rows', 
     expect(model.rowsOf('tClients')).toHaveLength(2);
   });
 
+  test('a batch over several tables is two syncs, whatever the tables and rows; a conflict undoes it all', async () => {
+    const { model, store } = await filledWorkbook();
+    const { tables } = await store.readAll();
+    const [first, second] = tables.clients;
+    const person = tables.people[0];
+    const audit = (n: number, recordId: string) => ({
+      id: `audit-batch-${n}`,
+      at: '2026-11-20T09:30:00.000Z',
+      action: 'update',
+      table: 'clients',
+      recordId,
+    });
+    const batch = await syncsOf(model, () =>
+      store.write([
+        {
+          table: 'clients',
+          append: Array.from({ length: 200 }, (_, i) => clientRecord(700_000 + i)),
+          update: [{ id: first.id, expectedVersion: first.version, changes: { city: 'Toruń' } }],
+          remove: [{ id: second.id, expectedVersion: second.version }],
+        },
+        {
+          table: 'people',
+          update: [{ id: person.id, expectedVersion: person.version, changes: { role: 'Prezes' } }],
+        },
+        { table: 'audit', append: [audit(1, first.id), audit(2, second.id)] },
+      ]),
+    );
+    expect(batch.syncs).toBe(2);
+    expect(batch.result.map((r) => [r.table, r.appended.length, r.updated.length])).toEqual([
+      ['clients', 200, 1],
+      ['people', 0, 1],
+      ['audit', 2, 0],
+    ]);
+    const after = await store.readAll();
+    expect(after.tables.clients).toHaveLength(tables.clients.length + 199);
+    expect(after.tables.people[0]).toMatchObject({ role: 'Prezes', version: person.version + 1 });
+  });
+
   test('an append above the request limit is sent in requests under it, one sync each', async () => {
     const limit = 64 * 1024;
     const model = await ExcelModel.create('pl', { requestLimitBytes: limit });

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { isRelacjeError } from '../../../src/core/errors';
 import { META_SHEET } from '../../../src/core/schema';
 import { openOfficeJsStore } from '../../../src/store/officejs/officejs-store';
+import type { WorkbookStore } from '../../../src/store/port';
 import { openXlsxStore } from '../../../src/store/xlsx/xlsx-store';
 import { clientRecord } from '../../contract/store-contract';
 import { ExcelModel } from './excel-model';
@@ -85,30 +86,60 @@ describe('Office.js store: a workbook that is not as Relacje made it', () => {
 });
 
 describe('Office.js store: writes between our syncs', () => {
-  test('a co-author changing the row between the check and the write: conflict, nothing of ours stays', async () => {
-    const model = await ExcelModel.create('pl');
-    const store = openOfficeJsStore({ run: model.run });
-    await store.append('clients', [clientRecord(1), clientRecord(2)]);
-    await store.readAll();
-    const first = model.syncs + 1;
-    // A co-author edits client-2 after our check (the first sync) and before our write.
-    model.beforeSync = (sync) => {
-      if (sync === first + 1) model.typeInRow('tClients', 1, { Miejscowość: 'Kalisz', Wersja: 2 });
-    };
-    const error = await failureOf(
-      store.update('clients', [
-        { id: 'client-1', expectedVersion: 1, changes: { city: 'Lublin' } },
-        { id: 'client-2', expectedVersion: 1, changes: { city: 'Lublin' } },
-      ]),
-    );
-    expect(isRelacjeError(error, 'conflict')).toBe(true);
-    expect((error as Error).message).toContain('client-2');
-    const rows = (await store.readAll()).tables.clients;
-    expect(rows.map((r) => [r.id, r.city, r.version])).toEqual([
-      ['client-1', null, 1],
-      ['client-2', 'Kalisz', 2],
-    ]);
-  });
+  const auditOfClient2 = {
+    id: 'a-1',
+    at: '2026-11-20T09:30:00.000Z',
+    action: 'update',
+    table: 'clients',
+    recordId: 'client-2',
+  };
+
+  test.each<[string, (store: WorkbookStore) => Promise<unknown>]>([
+    [
+      'an update',
+      (store) =>
+        store.update('clients', [
+          { id: 'client-1', expectedVersion: 1, changes: { city: 'Lublin' } },
+          { id: 'client-2', expectedVersion: 1, changes: { city: 'Lublin' } },
+        ]),
+    ],
+    [
+      'a batch over two tables',
+      (store) =>
+        store.write([
+          {
+            table: 'clients',
+            append: [clientRecord(3)],
+            update: [{ id: 'client-2', expectedVersion: 1, changes: { city: 'Lublin' } }],
+            remove: [{ id: 'client-1', expectedVersion: 1 }],
+          },
+          { table: 'audit', append: [auditOfClient2] },
+        ]),
+    ],
+  ])(
+    'a co-author changing a row between the check and the write of %s: conflict, nothing of ours stays',
+    async (_, write) => {
+      const model = await ExcelModel.create('pl');
+      const store = openOfficeJsStore({ run: model.run });
+      await store.append('clients', [clientRecord(1), clientRecord(2)]);
+      await store.readAll();
+      const first = model.syncs + 1;
+      // A co-author edits client-2 after our check (the first sync) and before our write.
+      model.beforeSync = (sync) => {
+        if (sync === first + 1) model.typeInRow('tClients', 1, { Miejscowość: 'Kalisz', Wersja: 2 });
+      };
+      const error = await failureOf(write(store));
+      expect(isRelacjeError(error, 'conflict')).toBe(true);
+      expect((error as Error).message).toContain('client-2');
+      model.beforeSync = undefined;
+      const { tables } = await store.readAll();
+      expect(tables.clients.map((r) => [r.id, r.city, r.version])).toEqual([
+        ['client-1', null, 1],
+        ['client-2', 'Kalisz', 2],
+      ]);
+      expect(tables.audit).toEqual([]);
+    },
+  );
 
   test('a co-author counting between our read and write: their number stays taken, we count on', async () => {
     const model = await ExcelModel.create('pl');
