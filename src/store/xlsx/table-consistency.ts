@@ -441,7 +441,7 @@ function planFix(table: TableSurvey, survey: PackageSurvey): TableFix | undefine
     const rows = table.ghost.last - table.ghost.first + 1;
     const one = rows === 1;
     changes.push({
-      pl: `dołączono do ${where.pl} ${rowsPl(rows)} spod niej (${span(table.ghost)}) — sprawdź ${one ? 'go' : 'je'} i usuń, jeśli to pozostałości usuniętych rekordów`,
+      pl: `dołączono do ${where.pl} ${rowsPl(rows)} spod niej (${span(table.ghost)}) — ${one ? 'sprawdź go i usuń, jeśli to pozostałość usuniętego rekordu' : 'sprawdź je i usuń, jeśli to pozostałości usuniętych rekordów'}`,
       en: `took ${one ? 'the row' : `${rows} rows`} below ${where.en} into it (${span(table.ghost)}): check ${one ? 'it' : 'them'} and delete ${one ? 'it if it is a leftover' : 'those that are leftovers'} of deleted records`,
     });
   }
