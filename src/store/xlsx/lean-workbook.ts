@@ -10,6 +10,7 @@ import {
   integerAt,
   localName,
   scanSheetRows,
+  scanStringItems,
   scanXml,
   type ScannedCell,
   type SheetRowsVisitor,
@@ -555,20 +556,13 @@ function readSharedStrings(xml: Buffer | undefined, max: number): SharedString[]
 function readSharedStringsPermissively(xml: Buffer | undefined, max: number): SharedString[] {
   const strings: SharedString[] = [];
   if (!xml) return strings;
-  const prefix = rootPrefixOf(xml);
-  const si = `${prefix}si`;
-  forEachElement(xml, si, 0, xml.length, (element, start, end) => {
+  const push = (text: string) => {
     if (strings.length >= max) throw tooManyStrings(strings.length + 1, max);
-    if (prefix === '' && SIMPLE_STRING.test(element)) {
-      const open = element.indexOf('>', 4) + 1;
-      const text = unescapeAnyCase(
-        decodeXmlText(xml.toString('utf8', start + open, end - '</t></si>'.length)),
-      );
-      strings.push({ raw: text, blank: text === '' });
-      return;
-    }
-    const text = richTextOf(element);
     strings.push({ raw: text, blank: text === '' });
+  };
+  scanStringItems(xml, rootPrefixOf(xml), {
+    plain: (start, end) => push(unescapeAnyCase(decodeXmlText(xml.toString('utf8', start, end)))),
+    other: (start, end) => push(richTextOf(xml.toString('utf8', start, end))),
   });
   return strings;
 }

@@ -246,6 +246,10 @@ interface TagState {
   tEnd: number;
 }
 
+function newTagState(): TagState {
+  return { end: 0, selfClosing: false, rStart: -1, rEnd: -1, sStart: -1, sEnd: -1, tStart: -1, tEnd: -1 };
+}
+
 /** The names the scanner compares, as bytes, for one namespace prefix. */
 interface SheetNames {
   row: Buffer;
@@ -470,16 +474,7 @@ export function scanSheetRows(
   visitor: SheetRowsVisitor,
 ): void {
   const names = namesOf(prefix);
-  const tag: TagState = {
-    end: 0,
-    selfClosing: false,
-    rStart: -1,
-    rEnd: -1,
-    sStart: -1,
-    sEnd: -1,
-    tStart: -1,
-    tEnd: -1,
-  };
+  const tag = newTagState();
   const cell: ScannedCell = {
     col: 0,
     style: 0,
@@ -694,4 +689,56 @@ function scanInline(
 function columnOfText(ref: string): number {
   const buffer = Buffer.from(ref.trim(), 'utf8');
   return columnAt(buffer, 0, buffer.length);
+}
+
+export interface StringItemsVisitor {
+  /** An item holding one plain <t>: the byte range of its text. */
+  plain(start: number, end: number): void;
+  /** Any other item (runs, phonetic guides, white space between elements): the element's byte range. */
+  other(start: number, end: number): void;
+}
+
+/**
+ * The string items (<si>) of a shared strings part, by bytes: the text of the plain ones (one <t>
+ * and nothing else, as nearly every writer makes them) found without parsing them.
+ */
+export function scanStringItems(xml: Buffer, prefix: string, visitor: StringItemsVisitor): void {
+  const open = Buffer.from(`<${prefix}si`, 'utf8');
+  const close = Buffer.from(`</${prefix}si>`, 'utf8');
+  const t = Buffer.from(`${prefix}t`, 'utf8');
+  const tClose = Buffer.from(`</${prefix}t>`, 'utf8');
+  const tag = newTagState();
+  const length = xml.length;
+  let pos = 0;
+  for (;;) {
+    const start = xml.indexOf(open, pos);
+    if (start < 0) return;
+    const after = xml[start + open.length];
+    // <sis> or the like would share the prefix.
+    if (after !== GT && after !== SLASH && !isSpaceByte(after)) {
+      pos = start + open.length;
+      continue;
+    }
+    readTag(xml, start, length, tag);
+    if (tag.selfClosing) {
+      visitor.plain(tag.end + 1, tag.end + 1);
+      pos = tag.end + 1;
+      continue;
+    }
+    const tAt = tag.end + 1;
+    if (xml[tAt] === LT && named(xml, tAt, t)) {
+      readTag(xml, tAt, length, tag);
+      const textStart = tag.end + 1;
+      const end = tag.selfClosing ? -1 : xml.indexOf(LT, textStart);
+      if (end >= 0 && bytesAt(xml, end, tClose) && bytesAt(xml, end + tClose.length, close)) {
+        visitor.plain(textStart, end);
+        pos = end + tClose.length + close.length;
+        continue;
+      }
+    }
+    const end = xml.indexOf(close, tAt);
+    if (end < 0) throw new LeanReadUnsupported('unterminated <si>');
+    visitor.other(start, end + close.length);
+    pos = end + close.length;
+  }
 }
