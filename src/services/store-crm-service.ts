@@ -6,11 +6,13 @@ import { RelacjeError, type FieldIssue } from '../core/errors';
 import { validateRecord, type ValidationMode } from '../core/records';
 import { CURRENT_SCHEMA, tableByKey, type WorkbookSchema } from '../core/schema';
 import type {
+  BatchResult,
   NewRecord,
   ReadOptions,
   RecordFields,
   RecordUpdate,
   StoredRecord,
+  TableChanges,
   WorkbookSnapshot,
   WorkbookStore,
 } from '../store/port';
@@ -28,12 +30,10 @@ export interface CrmServiceOptions {
 
 /**
  * The CRM service over any store adapter. Store calls per action (constant, whatever the size):
- * `load` 1; `create` and `update` 2 (the record, then its audit row); `createOffer` 3 (the counter,
- * the offer, its audit row; see `createOffer`); `updateClients` 2;
- * `importClients` up to 4 (clients, people, update, audit) and, when the people or the update
- * fail, up to 2 more, the removal of what it had appended (see `importClients`); `mergeClients` at most one call per table it writes (see `mergeClients`).
- * The record is written before its audit row: if the audit write fails the change stays saved
- * (nothing the user entered is lost), the snapshot shows it, and the error is passed on.
+ * `load` 1; `create`, `update`, `updateClients`, `importClients` and `mergeClients` 1 each: one
+ * `write` that holds the change and its audit rows, so both are saved or neither is (the store's
+ * batch is all or nothing); `createOffer` 2 (the counter, then the offer with its audit row; see
+ * `createOffer`).
  */
 export function createCrmService(options: CrmServiceOptions): CrmService {
   return new StoreCrmService(options);
@@ -78,10 +78,11 @@ class StoreCrmService implements CrmService {
   async create(table: string, fields: RecordFields): Promise<StoredRecord> {
     const record = this.validated(table, this.withId(fields), 'create') as NewRecord;
     return this.changing(async () => {
-      const [stored] = await this.store.append(table, [record]);
-      this.putRows(table, [stored]);
-      await this.audit([this.auditEntry('create', table, stored.id, { fields: record })]);
-      return stored;
+      const [{ appended }] = await this.writeAudited(
+        [{ table, append: [record] }],
+        [this.auditEntry('create', table, record.id, { fields: record })],
+      );
+      return appended[0];
     });
   }
 
@@ -112,10 +113,11 @@ class StoreCrmService implements CrmService {
         number = numbering.numberFor(sequence);
       } while (taken.has(number));
       const record = { ...checked, number };
-      const [stored] = await this.store.append('offers', [record]);
-      this.putRows('offers', [stored]);
-      await this.audit([this.auditEntry('create', 'offers', stored.id, { fields: record })]);
-      return stored;
+      const [{ appended }] = await this.writeAudited(
+        [{ table: 'offers', append: [record] }],
+        [this.auditEntry('create', 'offers', record.id, { fields: record })],
+      );
+      return appended[0];
     });
   }
 
@@ -127,10 +129,11 @@ class StoreCrmService implements CrmService {
   ): Promise<StoredRecord> {
     const checked = this.validated(table, changes, 'update');
     return this.changing(async () => {
-      const [stored] = await this.store.update(table, [{ id, expectedVersion, changes: checked }]);
-      this.putRows(table, [stored]);
-      await this.audit([this.auditEntry('update', table, id, { changes: checked })]);
-      return stored;
+      const [{ updated }] = await this.writeAudited(
+        [{ table, update: [{ id, expectedVersion, changes: checked }] }],
+        [this.auditEntry('update', table, id, { changes: checked })],
+      );
+      return updated[0];
     });
   }
 
@@ -142,20 +145,19 @@ class StoreCrmService implements CrmService {
       'update',
     ).map((changes, i) => ({ ...updates[i], changes }));
     return this.changing(async () => {
-      const stored = await this.store.update('clients', checked);
-      this.putRows('clients', stored);
-      await this.audit(
+      const [{ updated }] = await this.writeAudited(
+        [{ table: 'clients', update: checked }],
         checked.map((u) => this.auditEntry('update', 'clients', u.id, { changes: u.changes })),
       );
-      return stored;
+      return updated;
     });
   }
 
   /**
-   * Writes in this order: the new clients, their contact people, the updates, one audit append for
-   * all of them — at most 4 store calls. People are validated with their `clientId` resolved before
-   * anything is written. When the people or the updates fail, the rows this import appended are
-   * removed again (people first, then clients: at most 2 more calls), so nothing is half-imported.
+   * The new clients, their contact people, the updates and the audit rows of all of them in one
+   * store call: all of it is written, or nothing. People are validated with their `clientId`
+   * resolved before anything is written. A client or person the store already held with the same
+   * fields (the same file imported again) is not written twice, nor counted, nor audited again.
    */
   async importClients(plan: ClientImportPlan): Promise<ClientImportOutcome> {
     const creates = this.validatedBatch(
@@ -181,29 +183,31 @@ class StoreCrmService implements CrmService {
     if (creates.length + updates.length + people.length === 0) {
       return { created: 0, updated: 0, peopleCreated: 0 };
     }
+    const isNew = (table: string) => {
+      const known = new Set((this.current?.tables[table] ?? []).map((r) => r.id));
+      return (record: NewRecord) => !known.has(record.id);
+    };
+    const newClients = creates.filter(isNew('clients'));
+    const newPeople = people.filter(isNew('people'));
     return this.changing(async () => {
-      const created = creates.length > 0 ? await this.store.append('clients', creates) : [];
-      let createdPeople: StoredRecord[] = [];
-      let updated: StoredRecord[] = [];
-      try {
-        if (people.length > 0) createdPeople = await this.store.append('people', people);
-        if (updates.length > 0) updated = await this.store.update('clients', updates);
-      } catch (error) {
-        // The store is all-or-nothing per call only. New clients stay, shown, while their people do.
-        if (await this.takeBack('people', createdPeople)) await this.takeBack('clients', created);
-        else this.putRows('clients', created);
-        throw error;
-      }
-      this.putRows('clients', [...created, ...updated]);
-      this.putRows('people', createdPeople);
-      await this.audit([
-        ...created.map((r) => this.auditEntry('create', 'clients', r.id, { import: true })),
-        ...createdPeople.map((r) => this.auditEntry('create', 'people', r.id, { import: true })),
-        ...updates.map((u) =>
-          this.auditEntry('update', 'clients', u.id, { import: true, changes: u.changes }),
-        ),
-      ]);
-      return { created: created.length, updated: updated.length, peopleCreated: createdPeople.length };
+      const [clients] = await this.writeAudited(
+        [
+          { table: 'clients', append: creates, update: updates },
+          { table: 'people', append: people },
+        ],
+        [
+          ...newClients.map((r) => this.auditEntry('create', 'clients', r.id, { import: true })),
+          ...newPeople.map((r) => this.auditEntry('create', 'people', r.id, { import: true })),
+          ...updates.map((u) =>
+            this.auditEntry('update', 'clients', u.id, { import: true, changes: u.changes }),
+          ),
+        ],
+      );
+      return {
+        created: newClients.length,
+        updated: clients.updated.length,
+        peopleCreated: newPeople.length,
+      };
     });
   }
 
@@ -213,33 +217,11 @@ class StoreCrmService implements CrmService {
   }
 
   /**
-   * Removes the rows a failed import appended (still at version 1); a row the store took as a retry
-   * of one it already held is not this import's to remove. Should the removal fail, the rows stay
-   * saved and the snapshot shows them. Whether nothing of the import is left in `table`.
-   */
-  private async takeBack(table: string, appended: readonly StoredRecord[]): Promise<boolean> {
-    const known = new Set((this.current?.tables[table] ?? []).map((r) => r.id));
-    const own = appended.filter((r) => r.version === 1 && !known.has(r.id));
-    if (own.length === 0) return true;
-    try {
-      await this.store.remove(
-        table,
-        own.map((r) => ({ id: r.id, expectedVersion: r.version })),
-      );
-      return true;
-    } catch {
-      this.putRows(table, own);
-      return false;
-    }
-  }
-
-  /**
-   * Applies the core's merge plan in this order, so that stopping after any call loses nothing and
-   * merging again finishes the job: the survivor's empty fields are filled first (a conflict on the
-   * survivor stops the merge before anything moved); then each table's references are re-pointed
-   * (one `update` per table); then the history entry and the audit rows are appended; the merged
-   * client is deleted last, when nothing points at it any more. At most 1 + 8 + 1 + 1 + 1 store calls
-   * with the current schema (plus `readAll` when nothing was loaded yet), whatever the client holds.
+   * Applies the core's merge plan in one store call: the survivor's empty fields filled, every
+   * table's references re-pointed, the history entry and the audit rows appended and the merged
+   * client deleted, all or nothing (a conflict on any record, the survivor's included, moves
+   * nothing). One call with the current schema (plus `readAll` when nothing was loaded yet),
+   * whatever the client holds.
    */
   async mergeClients(survivorId: string, mergedId: string): Promise<StoredRecord> {
     if (!this.current) await this.load();
@@ -251,28 +233,22 @@ class StoreCrmService implements CrmService {
       locale: snapshot.meta.locale,
       schema: this.schema,
     });
-    const { clients, audit, ...others } = plan.writes;
+    const { audit, clients, ...others } = plan.writes;
+    // The survivor's table first: the batch reads in the order the merge is told.
+    const writes = { ...(clients ? { clients } : {}), ...others };
+    const changes: TableChanges[] = Object.entries(writes).map(([table, w]) => ({
+      table,
+      update: w.updates,
+      append: w.appends,
+      remove: w.removes,
+    }));
     return this.changing(async () => {
-      let survivor = snapshot.tables.clients.find((c) => c.id === survivorId) as StoredRecord;
-      if (clients?.updates.length) {
-        [survivor] = await this.store.update('clients', clients.updates);
-        this.putRows('clients', [survivor]);
-      }
-      for (const [table, writes] of Object.entries(others)) {
-        if (writes.updates.length) this.putRows(table, await this.store.update(table, writes.updates));
-      }
-      for (const [table, writes] of Object.entries(others)) {
-        if (writes.appends.length) this.putRows(table, await this.store.append(table, writes.appends));
-      }
-      if (audit?.appends.length) this.putRows('audit', await this.store.append('audit', audit.appends));
-      if (clients?.removes.length) {
-        await this.store.remove('clients', clients.removes);
-        this.dropRows(
-          'clients',
-          clients.removes.map((r) => r.id),
-        );
-      }
-      return survivor;
+      const results = await this.writeAudited(changes, audit?.appends ?? []);
+      const survivor = results.find((r) => r.table === 'clients');
+      return (
+        survivor?.updated.find((c) => c.id === survivorId) ??
+        (snapshot.tables.clients.find((c) => c.id === survivorId) as StoredRecord)
+      );
     });
   }
 
@@ -320,8 +296,27 @@ class StoreCrmService implements CrmService {
     });
   }
 
-  private async audit(rows: NewRecord[]): Promise<void> {
-    if (rows.length > 0) this.putRows('audit', await this.store.append('audit', rows));
+  /**
+   * The changes and their audit rows in one store call, then the snapshot updated from what the
+   * store answered; results in the order of `changes` (the audit's, when it had none, last).
+   */
+  private async writeAudited(
+    changes: readonly TableChanges[],
+    audit: readonly NewRecord[],
+  ): Promise<BatchResult[]> {
+    const own = changes.find((c) => c.table === 'audit');
+    const batch = own
+      ? changes.map((c) => (c === own ? { ...c, append: [...(c.append ?? []), ...audit] } : c))
+      : [...changes, ...(audit.length > 0 ? [{ table: 'audit', append: audit }] : [])];
+    const results = await this.store.write(batch);
+    results.forEach((result, t) => {
+      this.dropRows(
+        result.table,
+        (batch[t].remove ?? []).map((r) => r.id),
+      );
+      this.putRows(result.table, [...result.updated, ...result.appended]);
+    });
+    return results;
   }
 
   private timestamp(): string {

@@ -65,7 +65,7 @@ export function runOfferCreationSuite(name: string, factory: () => Promise<Servi
         status: 'accepted',
       };
       const calls = await callsOf(() => service.createOffer(fields));
-      expect(calls).toEqual(['nextCounter:offers-2026', 'append:offers', 'append:audit']);
+      expect(calls).toEqual(['nextCounter:offers-2026', 'write:offers+audit']);
 
       const second = await service.createOffer({ clientId: CLIENT.id });
       const saved = await workbook();
@@ -100,7 +100,7 @@ export function runOfferCreationSuite(name: string, factory: () => Promise<Servi
       await service.createOffer({ clientId: CLIENT.id });
       clock = new Date('2027-01-02T10:00:00.000Z');
       const calls = await callsOf(() => service.createOffer({ clientId: CLIENT.id }));
-      expect(calls).toEqual(['nextCounter:offers-2027', 'append:offers', 'append:audit']);
+      expect(calls).toEqual(['nextCounter:offers-2027', 'write:offers+audit']);
       expect(await numbers()).toEqual(['OF/2026/001', 'OF/2026/002', 'OF/2027/001']);
       expect((await workbook()).tables.offers.map((o) => o.issuedOn)).toEqual([
         '2026-12-31',
@@ -171,8 +171,7 @@ export function runOfferCreationSuite(name: string, factory: () => Promise<Servi
         'nextCounter:offers-2026',
         'nextCounter:offers-2026',
         'nextCounter:offers-2026',
-        'append:offers',
-        'append:audit',
+        'write:offers+audit',
       ]);
       expect(await numbers()).toEqual(['OF/2026/001', 'OF/2026/002', 'OF/2026/003']);
     });
@@ -193,7 +192,7 @@ export function runOfferCreationSuite(name: string, factory: () => Promise<Servi
     test('when the offer cannot be written after its number was taken, the error is passed on and the number is not given again', async () => {
       const service = serviceOver(counted.store);
       await service.load();
-      counted.failOn('append:offers');
+      counted.failOn('write:offers');
       expect(
         isRelacjeError(await rejection(service.createOffer({ clientId: CLIENT.id })), 'unavailable'),
       ).toBe(true);
