@@ -119,3 +119,45 @@ describe('Graph adapter under faults of the local server', () => {
     );
   });
 });
+
+describe('Graph adapter: a batch that fails midway', () => {
+  test('is taken back: new rows deleted, changed rows given their cells back, deleted rows appended again', async () => {
+    const store = harness.store();
+    await store.append('clients', [clientRecord(1), clientRecord(2)]);
+    await store.append('people', [{ id: 'p-1', clientId: 'client-1', firstName: 'Jan', lastName: 'Nowak' }]);
+    const before = await store.readAll();
+    // The last write of the batch, the audit's append, is refused.
+    harness.server.graph.faults.add(
+      { kind: 'fail', status: 403, code: 'AccessDenied' },
+      { method: 'POST', pathIncludes: "tAudit')/rows" },
+    );
+    const audit = {
+      id: 'a-1',
+      at: '2026-11-20T09:30:00.000Z',
+      action: 'update',
+      table: 'clients',
+      recordId: 'client-1',
+    };
+    await expectRelacjeError(
+      store.write([
+        {
+          table: 'clients',
+          append: [clientRecord(3)],
+          update: [{ id: 'client-1', expectedVersion: 1, changes: { city: 'Kalisz' } }],
+        },
+        { table: 'people', remove: [{ id: 'p-1', expectedVersion: 1 }] },
+        { table: 'audit', append: [audit] },
+      ]),
+      'noPermission',
+    );
+    const after = await store.readAll();
+    expect(after.tables).toEqual(before.tables);
+    // Nothing is left half done: the same batch goes through once the fault is gone.
+    const [clients] = await store.write([
+      { table: 'clients', update: [{ id: 'client-1', expectedVersion: 1, changes: { city: 'Kalisz' } }] },
+      { table: 'audit', append: [audit] },
+    ]);
+    expect(clients.updated[0]).toMatchObject({ city: 'Kalisz', version: 2 });
+    expect(await clientIdsInFile()).toEqual(['client-1', 'client-2']);
+  });
+});
