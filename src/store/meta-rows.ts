@@ -1,7 +1,15 @@
 import { RelacjeError } from '../core/errors';
-import { isLocale } from '../core/i18n';
+import { isLocale, type Locale } from '../core/i18n';
 import type { WorkbookMeta } from './port';
 import type { SheetValue } from './table-rows';
+
+/** The offer number format of a workbook whose `_meta` names none (see `core/offers/offer-number`). */
+export const DEFAULT_OFFER_NUMBER_FORMAT = 'OF/{YYYY}/{NNN}';
+
+/** The meta of a workbook whose `_meta` holds nothing yet; what it holds is read over it. */
+export function defaultMeta(schemaVersion: number, locale: Locale): WorkbookMeta {
+  return { schemaVersion, locale, offerNumberFormat: DEFAULT_OFFER_NUMBER_FORMAT, counters: {} };
+}
 
 /** The `_meta` sheet as read through a values API: the meta, and the row each key is on. */
 export interface MetaRows {

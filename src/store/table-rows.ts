@@ -112,7 +112,7 @@ export function rowOfFields(
     if (!Object.prototype.hasOwnProperty.call(fields, column.key)) continue;
     const encoded = encodeCell(column, fields[column.key], context);
     row[layout.indexByKey.get(column.key)!] =
-      encoded === null ? '' : typeof encoded === 'string' ? `'${encoded}` : encoded;
+      encoded === null ? '' : typeof encoded === 'string' ? textLiteral(encoded) : encoded;
   }
   return row;
 }
@@ -133,9 +133,18 @@ export function asStored(record: RecordFields): StoredRecord {
   return record as StoredRecord;
 }
 
+/**
+ * Text as a values API must be sent to stay that text: behind an apostrophe, which Excel keeps
+ * out of the cell, so it never runs as a formula (`=`, `+`, `-`, `@`) nor turns into a number or
+ * a date, leading zeros and all.
+ */
+export function textLiteral(text: string): string {
+  return `'${text}`;
+}
+
 /** A value read back, as it must be written to stay what it is (text stays text). */
 export function literal(value: SheetValue): SheetWrite {
-  return typeof value === 'string' && value !== '' ? `'${value}` : value;
+  return typeof value === 'string' && value !== '' ? textLiteral(value) : value;
 }
 
 /** Whether two rows hold the same record, tracking fields included. */

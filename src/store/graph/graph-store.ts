@@ -23,6 +23,7 @@ import type {
   ReadOptions,
 } from '../port';
 import { throwIfCancelled } from '../port';
+import { WriteQueue } from '../write-queue';
 import {
   appendsOf,
   changesOf,
@@ -32,7 +33,7 @@ import {
   preparedBatch,
 } from '../record-rules';
 import { dashboardGrid } from '../dashboard-grid';
-import { metaOfRows } from '../meta-rows';
+import { defaultMeta, metaOfRows } from '../meta-rows';
 import {
   asStored,
   chunksBySize,
@@ -43,6 +44,7 @@ import {
   recordOfRow,
   recordsOfRows,
   rowOfFields,
+  textLiteral,
   type TableRowsLayout,
   type SheetValue,
   type SheetWrite,
@@ -151,7 +153,7 @@ export class GraphWorkbookStore implements WorkbookStore {
   private metaLastRow = 1;
   private context: CellContext;
   private session: string | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new WriteQueue();
   private readonly base: string;
   private readonly now: () => Date;
 
@@ -159,20 +161,9 @@ export class GraphWorkbookStore implements WorkbookStore {
     this.transport = new GraphTransport(options);
     this.schema = options.schema ?? CURRENT_SCHEMA;
     this.base = `${options.workbook}/workbook`;
-    this.meta = {
-      schemaVersion: this.schema.version,
-      locale: 'pl',
-      offerNumberFormat: 'OF/{YYYY}/{NNN}',
-      counters: {},
-    };
+    this.meta = defaultMeta(this.schema.version, 'pl');
     this.context = createCellContext(this.schema, 'pl');
     this.now = options.now ?? (() => new Date());
-  }
-
-  private enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work);
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   private tableUrl(table: TableSchema): string {
@@ -190,7 +181,7 @@ export class GraphWorkbookStore implements WorkbookStore {
   // ---- reading -------------------------------------------------------------------------------
 
   readAll(options: ReadOptions = {}): Promise<WorkbookSnapshot> {
-    return this.enqueue(() => this.load(options));
+    return this.queue.run(() => this.load(options));
   }
 
   /**
@@ -443,7 +434,7 @@ export class GraphWorkbookStore implements WorkbookStore {
   }
 
   append(tableKey: string, records: readonly NewRecord[]): Promise<StoredRecord[]> {
-    return this.enqueue(async () => {
+    return this.queue.run(async () => {
       const stamp = this.now().toISOString();
       const step = await this.appendStep(tableByKey(this.schema, tableKey), records, stamp);
       await this.writeAppends(step);
@@ -521,7 +512,7 @@ export class GraphWorkbookStore implements WorkbookStore {
   }
 
   update(tableKey: string, updates: readonly RecordUpdate[]): Promise<StoredRecord[]> {
-    return this.enqueue(async () => {
+    return this.queue.run(async () => {
       const table = tableByKey(this.schema, tableKey);
       const changes = changesOf(table, this.schema, updates, this.now().toISOString());
       return (await this.writeUpdates(await this.layout(tableKey), updates, changes)).records;
@@ -549,7 +540,7 @@ export class GraphWorkbookStore implements WorkbookStore {
   }
 
   remove(tableKey: string, refs: readonly RecordRef[]): Promise<void> {
-    return this.enqueue(async () => {
+    return this.queue.run(async () => {
       await this.writeRemoves(await this.layout(tableKey), refs);
     });
   }
@@ -585,7 +576,7 @@ export class GraphWorkbookStore implements WorkbookStore {
    * write is found under the lock and takes the batch back like any other failure.
    */
   write(changes: readonly TableChanges[]): Promise<BatchResult[]> {
-    return this.enqueue(async () => {
+    return this.queue.run(async () => {
       const stamp = this.now().toISOString();
       const planned = preparedBatch(this.schema, changes, stamp);
       const appends: AppendStep[] = [];
@@ -1032,13 +1023,13 @@ export class GraphWorkbookStore implements WorkbookStore {
    * under the lock, and written with the lock cleared: two requests, and no number given twice.
    */
   nextCounter(name: string): Promise<number> {
-    return this.enqueue(async () => {
+    return this.queue.run(async () => {
       const key = `counter:${name}`;
       const waits = new LockWaits(() => this.now().getTime());
       for (let attempt = 0; attempt < 50; attempt += 1) {
         const row = this.metaRows.get(key) ?? this.metaLastRow + 1;
         const address = `A${row}:C${row}`;
-        const [before] = await this.compareAndSet(address, [[null, null, `'${COUNTER_LOCK}`]]);
+        const [before] = await this.compareAndSet(address, [[null, null, textLiteral(COUNTER_LOCK)]]);
         const beforeKey = String(before[0] ?? '');
         const ours = beforeKey === key || beforeKey === '';
         if (String(before[2] ?? '') === COUNTER_LOCK && !(ours && waits.abandoned(key))) {
@@ -1075,7 +1066,7 @@ export class GraphWorkbookStore implements WorkbookStore {
       try {
         await this.inSession((headers) =>
           this.transport.send('PATCH', range, {
-            body: { values: [[`'${key}`, value, '']] },
+            body: { values: [[textLiteral(key), value, '']] },
             headers,
             idempotent: false,
           }),
@@ -1119,7 +1110,7 @@ export class GraphWorkbookStore implements WorkbookStore {
   }
 
   writeDashboard(cells: readonly DashboardCell[]): Promise<void> {
-    return this.enqueue(async () => {
+    return this.queue.run(async () => {
       const sheet = this.sheetUrl(DASHBOARD_SHEET);
       const used = await this.transport.send<{ address: string }>(
         'GET',
@@ -1150,7 +1141,7 @@ export class GraphWorkbookStore implements WorkbookStore {
   }
 
   close(): Promise<void> {
-    return this.enqueue(async () => {
+    return this.queue.run(async () => {
       if (!this.session) return;
       const session = this.session;
       this.session = undefined;

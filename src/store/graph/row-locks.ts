@@ -11,7 +11,7 @@
  * else holds writes what is already there and changes nothing: reading the column just before
  * writing it, in one batch, tells each writer whether the lock was free.
  */
-import type { SheetValue, SheetWrite } from '../table-rows';
+import { textLiteral, type SheetValue, type SheetWrite } from '../table-rows';
 
 /** The column of `_meta` that holds the slots, from row 2 down (row 1 is the sheet's header row). */
 export const LOCK_COLUMN = 'J';
@@ -41,7 +41,7 @@ export function lockCellOf(table: string, id: string): string {
 /** A write of the whole slot column that sets these slots to `value` and leaves every other cell alone. */
 export function slotsWrite(slots: Iterable<number>, value: 'held' | 'free'): SheetWrite[][] {
   const grid: SheetWrite[][] = Array.from({ length: LOCK_SLOTS }, () => [null]);
-  for (const slot of slots) grid[slot] = [value === 'held' ? `'${HELD}` : ''];
+  for (const slot of slots) grid[slot] = [value === 'held' ? textLiteral(HELD) : ''];
   return grid;
 }
 

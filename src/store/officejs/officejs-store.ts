@@ -8,7 +8,7 @@ import {
   type WorkbookSchema,
 } from '../../core/schema';
 import { dashboardGrid } from '../dashboard-grid';
-import { metaOfRows } from '../meta-rows';
+import { defaultMeta, metaOfRows } from '../meta-rows';
 import type {
   BatchResult,
   DashboardCell,
@@ -20,6 +20,7 @@ import type {
   ReadOptions,
 } from '../port';
 import { throwIfCancelled } from '../port';
+import { WriteQueue } from '../write-queue';
 import { appendsOf, BatchWritingStore, checkVersion, postImage, preparedBatch } from '../record-rules';
 import {
   asStored,
@@ -29,6 +30,7 @@ import {
   recordOfRow,
   recordsOfRows,
   rowOfFields,
+  textLiteral,
   chunksBySize,
   utf8Length,
   type IndexedRecord,
@@ -101,28 +103,17 @@ export class OfficeJsWorkbookStore extends BatchWritingStore implements Workbook
   private readonly known = new Map<string, Map<string, StoredRecord>>();
   private meta: WorkbookMeta;
   private context: CellContext;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new WriteQueue();
   private readonly now: () => Date;
   private readonly workbookName: string;
 
   constructor(private readonly options: OfficeJsStoreOptions) {
     super();
     this.schema = options.schema ?? CURRENT_SCHEMA;
-    this.meta = {
-      schemaVersion: this.schema.version,
-      locale: 'pl',
-      offerNumberFormat: 'OF/{YYYY}/{NNN}',
-      counters: {},
-    };
+    this.meta = defaultMeta(this.schema.version, 'pl');
     this.context = createCellContext(this.schema, 'pl');
     this.now = options.now ?? (() => new Date());
     this.workbookName = options.workbookName ?? 'Excel';
-  }
-
-  private enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work);
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   /** One Excel.run; a failure of Office becomes the product's error. */
@@ -139,7 +130,7 @@ export class OfficeJsWorkbookStore extends BatchWritingStore implements Workbook
    * and before writing back ids of rows typed in by hand; progress counts the rows of the tables.
    */
   readAll(options: ReadOptions = {}): Promise<WorkbookSnapshot> {
-    return this.enqueue(() => {
+    return this.queue.run(() => {
       throwIfCancelled(options.signal);
       return this.run((context) => this.load(context, options));
     });
@@ -392,7 +383,7 @@ export class OfficeJsWorkbookStore extends BatchWritingStore implements Workbook
    * go in further syncs after the checked writes, one per request.
    */
   write(changes: readonly TableChanges[]): Promise<BatchResult[]> {
-    return this.enqueue(async () => {
+    return this.queue.run(async () => {
       const stamp = this.now().toISOString();
       const planned = preparedBatch(this.schema, changes, stamp);
       const results = await this.run(async (context) => {
@@ -535,7 +526,7 @@ export class OfficeJsWorkbookStore extends BatchWritingStore implements Workbook
   }
 
   nextCounter(name: string): Promise<number> {
-    return this.enqueue(() => this.run((context) => this.count(context, name)));
+    return this.queue.run(() => this.run((context) => this.count(context, name)));
   }
 
   /**
@@ -574,7 +565,7 @@ export class OfficeJsWorkbookStore extends BatchWritingStore implements Workbook
         return value;
       }
       if (beforeKey !== '') {
-        meta.getRange(address).values = [[literalText(beforeKey), beforeValue]];
+        meta.getRange(address).values = [[textLiteral(beforeKey), beforeValue]];
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       }
@@ -595,7 +586,7 @@ export class OfficeJsWorkbookStore extends BatchWritingStore implements Workbook
       ['key', 'value'],
       ['schemaVersion', this.meta.schemaVersion],
       ['locale', this.meta.locale],
-      ['offerNumberFormat', literalText(this.meta.offerNumberFormat)],
+      ['offerNumberFormat', textLiteral(this.meta.offerNumberFormat)],
       [key, 1],
     ];
     sheet.getRange(`A1:B${rows.length}`).values = rows;
@@ -605,7 +596,7 @@ export class OfficeJsWorkbookStore extends BatchWritingStore implements Workbook
   }
 
   writeDashboard(cells: readonly DashboardCell[]): Promise<void> {
-    return this.enqueue(() =>
+    return this.queue.run(() =>
       this.run(async (context) => {
         const grid = cells.length > 0 ? dashboardGrid(cells) : undefined;
         const fill = (sheet: Excel.Worksheet) => {
@@ -626,7 +617,7 @@ export class OfficeJsWorkbookStore extends BatchWritingStore implements Workbook
 
   close(): Promise<void> {
     // Every acknowledged write is in the open workbook already; Excel saves it.
-    return this.enqueue(async () => undefined);
+    return this.queue.run(async () => undefined);
   }
 }
 
@@ -637,8 +628,4 @@ function firstRowOfIds(ids: readonly string[]): Map<string, number> {
     if (id !== '' && !rows.has(id)) rows.set(id, index);
   });
   return rows;
-}
-
-function literalText(text: string): string {
-  return `'${text}`;
 }
