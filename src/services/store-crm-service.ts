@@ -16,6 +16,7 @@ import type {
   WorkbookSnapshot,
   WorkbookStore,
 } from '../store/port';
+import { tableKeyOf } from '../store/port';
 import type { ClientImportOutcome, ClientImportPlan, CrmService } from './crm-service';
 
 export interface CrmServiceOptions {
@@ -79,7 +80,7 @@ class StoreCrmService implements CrmService {
     const record = this.validated(table, this.withId(fields), 'create') as NewRecord;
     return this.changing(async () => {
       const [{ appended }] = await this.writeAudited(
-        [{ table, append: [record] }],
+        [{ table: tableKeyOf(table), append: [record] }],
         [this.auditEntry('create', table, record.id, { fields: record })],
       );
       return appended[0];
@@ -130,7 +131,7 @@ class StoreCrmService implements CrmService {
     const checked = this.validated(table, changes, 'update');
     return this.changing(async () => {
       const [{ updated }] = await this.writeAudited(
-        [{ table, update: [{ id, expectedVersion, changes: checked }] }],
+        [{ table: tableKeyOf(table), update: [{ id, expectedVersion, changes: checked }] }],
         [this.auditEntry('update', table, id, { changes: checked })],
       );
       return updated[0];
@@ -237,7 +238,7 @@ class StoreCrmService implements CrmService {
     // The survivor's table first: the batch reads in the order the merge is told.
     const writes = { ...(clients ? { clients } : {}), ...others };
     const changes: TableChanges[] = Object.entries(writes).map(([table, w]) => ({
-      table,
+      table: tableKeyOf(table),
       update: w.updates,
       append: w.appends,
       remove: w.removes,
@@ -305,9 +306,10 @@ class StoreCrmService implements CrmService {
     audit: readonly NewRecord[],
   ): Promise<BatchResult[]> {
     const own = changes.find((c) => c.table === 'audit');
+    const auditChanges: TableChanges[] = audit.length > 0 ? [{ table: 'audit', append: audit }] : [];
     const batch = own
       ? changes.map((c) => (c === own ? { ...c, append: [...(c.append ?? []), ...audit] } : c))
-      : [...changes, ...(audit.length > 0 ? [{ table: 'audit', append: audit }] : [])];
+      : [...changes, ...auditChanges];
     const results = await this.store.write(batch);
     results.forEach((result, t) => {
       this.dropRows(

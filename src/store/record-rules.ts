@@ -14,7 +14,9 @@ import type {
   RecordUpdate,
   StoredRecord,
   TableChanges,
+  TableKey,
 } from './port';
+import { tableKeyOf } from './port';
 
 /**
  * The batch as given, once it is known to name each table once and each record once per table
@@ -127,6 +129,7 @@ export function changesOf(
 
 /** One table's part of a batch, validated: nothing of it is written yet. */
 export interface PreparedChanges {
+  key: TableKey;
   table: TableSchema;
   /** The new records, complete (see `completeRecord`); retries are told apart later (`appendsOf`). */
   appends: StoredRecord[];
@@ -147,6 +150,7 @@ export function preparedBatch(
     const appends = change.append ?? [];
     const updates = change.update ?? [];
     return {
+      key: change.table,
       table,
       appends: appends.map((input, index) =>
         completeRecord(table, schema, input, stamp, appends.length > 1 ? index + 1 : undefined),
@@ -166,14 +170,14 @@ export abstract class BatchWritingStore {
   abstract write(changes: readonly TableChanges[]): Promise<BatchResult[]>;
 
   async append(table: string, records: readonly NewRecord[]): Promise<StoredRecord[]> {
-    return (await this.write([{ table, append: records }]))[0].appended;
+    return (await this.write([{ table: tableKeyOf(table), append: records }]))[0].appended;
   }
 
   async update(table: string, updates: readonly RecordUpdate[]): Promise<StoredRecord[]> {
-    return (await this.write([{ table, update: updates }]))[0].updated;
+    return (await this.write([{ table: tableKeyOf(table), update: updates }]))[0].updated;
   }
 
   async remove(table: string, refs: readonly RecordRef[]): Promise<void> {
-    await this.write([{ table, remove: refs }]);
+    await this.write([{ table: tableKeyOf(table), remove: refs }]);
   }
 }

@@ -381,7 +381,7 @@ export function runStoreContract(name: string, factory: () => Promise<StoreUnder
     });
 
     test('a batch sent again duplicates nothing', async () => {
-      const batch = [
+      const batch: TableChanges[] = [
         { table: 'clients', append: [clientRecord(1), clientRecord(2)] },
         { table: 'audit', append: [auditRecord(1, 'client-1'), auditRecord(2, 'client-2')] },
       ];

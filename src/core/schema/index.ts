@@ -11,7 +11,8 @@ export const SCHEMA_V1: WorkbookSchema = { version: 1, tables: TABLES_V1, enums:
 /** The schema this build of Relacje reads and writes; older workbooks are migrated (`migrations.ts`). */
 export const CURRENT_SCHEMA: WorkbookSchema = { version: 2, tables: TABLES_V2, enums: ENUMS_V1 };
 
-export type TableKey = string;
+/** The key of a table of the current schema: a name mistyped in code does not compile. */
+export type TableKey = (typeof TABLES_V2)[number]['key'];
 
 /** The sheet that holds `_meta`: schema version, locale, offer number format and counters. */
 export const META_SHEET = '_meta';

@@ -36,13 +36,16 @@ export const TRACKING_COLUMNS: readonly ColumnSchema[] = [
   column('updatedAt', 'datetime', required, 'Zmieniono', 'Updated at'),
 ];
 
-function table(
-  key: string,
+/** A table whose key is known to the compiler, so that the keys of the schema make a type (`TableKey`). */
+export type KeyedTable<K extends string> = TableSchema & { readonly key: K };
+
+function table<K extends string>(
+  key: K,
   tableName: string,
   sheetPl: string,
   sheetEn: string,
   columns: readonly ColumnSchema[],
-): TableSchema {
+): KeyedTable<K> {
   return {
     key,
     tableName,
@@ -52,7 +55,7 @@ function table(
 }
 
 /** The tables of schema version 1, in the order their sheets appear. */
-export const TABLES_V1: readonly TableSchema[] = [
+export const TABLES_V1 = [
   table('clients', 'tClients', 'Klienci', 'Clients', [
     column('name', 'text', required, 'Nazwa', 'Name', { maxLength: 300 }),
     choice('type', 'clientType', required, 'Rodzaj', 'Type'),
@@ -229,10 +232,10 @@ export const TABLES_V1: readonly TableSchema[] = [
     column('recordId', 'text', required, 'ID rekordu', 'Record ID'),
     text('details', 'Szczegóły', 'Details', { maxLength: 32000 }),
   ]),
-];
+] as const;
 
 /** A table of an earlier version with columns added before the tracking columns. */
-function withColumns(base: TableSchema, added: readonly ColumnSchema[]): TableSchema {
+function withColumns<T extends TableSchema>(base: T, added: readonly ColumnSchema[]): T {
   const own = base.columns.filter((c) => c !== ID_COLUMN && !TRACKING_COLUMNS.includes(c));
   return { ...base, columns: [ID_COLUMN, ...own, ...added, ...TRACKING_COLUMNS] };
 }
@@ -244,7 +247,7 @@ export const CLIENT_COLUMNS_ADDED_IN_V2: readonly ColumnSchema[] = [
 ];
 
 /** Saved segment definitions; `rule` holds the rule as JSON text. */
-export const SEGMENTS_TABLE_V2: TableSchema = table('segments', 'tSegments', 'Segmenty', 'Segments', [
+export const SEGMENTS_TABLE_V2 = table('segments', 'tSegments', 'Segmenty', 'Segments', [
   column('name', 'text', required, 'Nazwa', 'Name'),
   column('rule', 'text', required, 'Reguła (JSON)', 'Rule (JSON)', { maxLength: 32000 }),
   text('description', 'Opis', 'Description'),
@@ -252,7 +255,7 @@ export const SEGMENTS_TABLE_V2: TableSchema = table('segments', 'tSegments', 'Se
 ]);
 
 /** Schema version 2: version 1 plus segmentation (the `segments` table, RFM columns on clients). */
-export const TABLES_V2: readonly TableSchema[] = [
+export const TABLES_V2 = [
   ...TABLES_V1.map((t) => (t.key === 'clients' ? withColumns(t, CLIENT_COLUMNS_ADDED_IN_V2) : t)),
   SEGMENTS_TABLE_V2,
 ];

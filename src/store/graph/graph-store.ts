@@ -618,7 +618,7 @@ export class GraphWorkbookStore implements WorkbookStore {
         throw error;
       }
       return planned.map((plan, t) => ({
-        table: plan.table.key,
+        table: plan.key,
         appended: appends[t].results,
         updated: updated[t],
       }));

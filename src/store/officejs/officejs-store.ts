@@ -447,7 +447,7 @@ export class OfficeJsWorkbookStore extends BatchWritingStore implements Workbook
         });
         if (!together) for (const { layout, rows } of steps) await this.appendRows(context, layout, rows);
         return steps.map(({ plan, layout, appends, writes }, t) => ({
-          table: plan.table.key,
+          table: plan.key,
           appended: appends.results,
           updated: plan.updates.map((_, i) =>
             postImage(

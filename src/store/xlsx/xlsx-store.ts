@@ -374,7 +374,7 @@ class XlsxFileStore extends BatchWritingStore implements XlsxStore {
         table.rows.set(record.id, created[i]);
       });
     };
-    return { changes, commit, result: { table: change.table.key, appended, updated } };
+    return { changes, commit, result: { table: change.key, appended, updated } };
   }
 
   private current(table: StoreTable, ref: RecordRef): StoredRecord {
