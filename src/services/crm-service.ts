@@ -1,4 +1,11 @@
-import type { ReadOptions, RecordFields, RecordUpdate, StoredRecord, WorkbookSnapshot } from '../store/port';
+import type {
+  ReadOptions,
+  RecordFields,
+  RecordUpdate,
+  StoredRecord,
+  TableKey,
+  WorkbookSnapshot,
+} from '../store/port';
 
 /** A contact person an import adds, to a client of the plan's `create` (by index) or one in the base. */
 export interface ImportPerson {
@@ -48,7 +55,7 @@ export interface CrmService {
    */
   load(options?: ReadOptions): Promise<void>;
   /** Creates a record in any table with a new id; `invalidRecord` names each bad field. */
-  create(table: string, fields: RecordFields): Promise<StoredRecord>;
+  create(table: TableKey, fields: RecordFields): Promise<StoredRecord>;
   /**
    * Creates an offer numbered by the workbook's `offerNumberFormat` from the next value of its
    * counter (per year when the format shows the year), as a `draft` issued today and owned by the
@@ -57,7 +64,7 @@ export interface CrmService {
    */
   createOffer(fields: RecordFields): Promise<StoredRecord>;
   /** Changes a record read at `expectedVersion`; someone else's newer change is a `conflict`. */
-  update(table: string, id: string, expectedVersion: number, changes: RecordFields): Promise<StoredRecord>;
+  update(table: TableKey, id: string, expectedVersion: number, changes: RecordFields): Promise<StoredRecord>;
   /**
    * Merges `mergedId` into `survivorId`: its people, activities, opportunities, offers, tasks,
    * projects, survey answers and complaints move to the survivor, the survivor's empty fields take

@@ -13,6 +13,7 @@ import type {
   RecordUpdate,
   StoredRecord,
   TableChanges,
+  TableKey,
   WorkbookSnapshot,
   WorkbookStore,
 } from '../store/port';
@@ -76,11 +77,11 @@ class StoreCrmService implements CrmService {
     this.notify();
   }
 
-  async create(table: string, fields: RecordFields): Promise<StoredRecord> {
+  async create(table: TableKey, fields: RecordFields): Promise<StoredRecord> {
     const record = this.validated(table, this.withId(fields), 'create') as NewRecord;
     return this.changing(async () => {
       const [{ appended }] = await this.writeAudited(
-        [{ table: tableKeyOf(table), append: [record] }],
+        [{ table, append: [record] }],
         [this.auditEntry('create', table, record.id, { fields: record })],
       );
       return appended[0];
@@ -123,7 +124,7 @@ class StoreCrmService implements CrmService {
   }
 
   async update(
-    table: string,
+    table: TableKey,
     id: string,
     expectedVersion: number,
     changes: RecordFields,
@@ -131,7 +132,7 @@ class StoreCrmService implements CrmService {
     const checked = this.validated(table, changes, 'update');
     return this.changing(async () => {
       const [{ updated }] = await this.writeAudited(
-        [{ table: tableKeyOf(table), update: [{ id, expectedVersion, changes: checked }] }],
+        [{ table, update: [{ id, expectedVersion, changes: checked }] }],
         [this.auditEntry('update', table, id, { changes: checked })],
       );
       return updated[0];

@@ -1,6 +1,6 @@
 import { RelacjeError } from '../../core/errors';
 import type { ClientImportPlan, CrmService } from '../../services/crm-service';
-import type { ReadOptions, RecordFields, RecordUpdate } from '../../store/port';
+import type { ReadOptions, RecordFields, RecordUpdate, TableKey } from '../../store/port';
 import { findWorkbookName } from './graph-workbook-overview';
 
 export interface StandaloneCrmOptions {
@@ -62,9 +62,9 @@ export function standaloneCrmService({ origin, chosenWorkbook, user }: Standalon
       };
     },
     load: async (options?: ReadOptions) => (await service()).load(options),
-    create: async (table: string, fields: RecordFields) => (await service()).create(table, fields),
+    create: async (table: TableKey, fields: RecordFields) => (await service()).create(table, fields),
     createOffer: async (fields: RecordFields) => (await service()).createOffer(fields),
-    update: async (table: string, id: string, expectedVersion: number, changes: RecordFields) =>
+    update: async (table: TableKey, id: string, expectedVersion: number, changes: RecordFields) =>
       (await service()).update(table, id, expectedVersion, changes),
     mergeClients: async (survivorId: string, mergedId: string) =>
       (await service()).mergeClients(survivorId, mergedId),

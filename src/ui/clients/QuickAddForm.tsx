@@ -3,7 +3,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { isRelacjeError, type FieldIssue } from '../../core/errors';
 import type { Bilingual, Locale } from '../../core/i18n';
 import { validateRecord, type RecordFields } from '../../core/records';
-import { CURRENT_SCHEMA, tableByKey } from '../../core/schema';
+import { CURRENT_SCHEMA, tableByKey, type TableKey } from '../../core/schema';
 import type { CrmService } from '../../services/crm-service';
 import type { StoredRecord } from '../../store/port';
 import type { EnumOption } from '../shared/enum-options';
@@ -22,7 +22,7 @@ export interface QuickAddField {
 export interface QuickAddFormProps {
   locale: Locale;
   service: CrmService;
-  table: string;
+  table: TableKey;
   /** The fields the user fills, in order. */
   fields: readonly QuickAddField[];
   /** What the form starts with: shown fields' initial values and fixed ones (the client's id). */

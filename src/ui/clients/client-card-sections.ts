@@ -1,6 +1,7 @@
 import type { ClientCard } from '../../core/clients/client-card';
 import type { Locale } from '../../core/i18n';
 import type { RecordFields } from '../../core/records';
+import type { TableKey } from '../../core/schema';
 import type { CrmService } from '../../services/crm-service';
 import type { StoredRecord } from '../../store/port';
 import { enumLabel, enumOptions } from '../shared/enum-options';
@@ -11,7 +12,7 @@ import { CLIENT_TEXTS, clientText, type ClientTextKey } from './client-texts';
 
 /** The quick "add" of a card section: which table, which fields the user fills, what is fixed. */
 export interface QuickAddSpec {
-  table: string;
+  table: TableKey;
   label: ClientTextKey;
   fields: QuickAddField[];
   initial: RecordFields;
