@@ -141,7 +141,8 @@ export function openGraphStore(options: GraphStoreOptions): GraphWorkbookStore {
  * append is one request per table (chunked only by size); an update or delete of up to nine rows
  * is two batches: one takes the records' locks (in `_meta`, `row-locks.ts`) and reads their rows
  * under them, one writes the rows that had the expected version (each write again right after a
- * read of its row) and gives the locks back.
+ * read of its row) and gives the locks back. A `write` over several tables is one more batch (the
+ * versions of its updates and deletes, all tables at once) and then those same requests per table.
  */
 export class GraphWorkbookStore implements WorkbookStore {
   readonly transport: GraphTransport;
@@ -579,10 +580,12 @@ export class GraphWorkbookStore implements WorkbookStore {
     return this.queue.run(async () => {
       const stamp = this.now().toISOString();
       const planned = preparedBatch(this.schema, changes, stamp);
-      const appends: AppendStep[] = [];
-      for (const plan of planned) appends.push(await this.appendStepOf(plan.table, plan.appends));
+      // Tables the batch appends nothing to need no look at their ids.
+      const appends: (AppendStep | undefined)[] = [];
+      for (const plan of planned)
+        appends.push(plan.appends.length > 0 ? await this.appendStepOf(plan.table, plan.appends) : undefined);
       const writes =
-        appends.filter((a) => a.toWrite.length > 0).length +
+        appends.filter((a) => a && a.toWrite.length > 0).length +
         planned.reduce((n, p) => n + (p.updates.length > 0 ? 1 : 0) + (p.removes.length > 0 ? 1 : 0), 0);
       if (writes > 1)
         await this.checkVersions(
@@ -604,7 +607,7 @@ export class GraphWorkbookStore implements WorkbookStore {
           }
         }
         for (const step of appends) {
-          if (step.toWrite.length === 0) continue;
+          if (!step || step.toWrite.length === 0) continue;
           undo.push(() =>
             this.writeRemoves(
               step.layout,
@@ -619,7 +622,7 @@ export class GraphWorkbookStore implements WorkbookStore {
       }
       return planned.map((plan, t) => ({
         table: plan.key,
-        appended: appends[t].results,
+        appended: appends[t]?.results ?? [],
         updated: updated[t],
       }));
     });
