@@ -172,18 +172,12 @@ function loadLean(content: Buffer, options: LoadOptions, file: string): LoadedWo
     if (metaSheet.problems.length) throw metaSheet.problems[0];
     const stored = metaSheet.meta;
     if ((stored.schemaVersion ?? 1) !== schema.version) return undefined;
-    const locale =
-      stored.locale ??
-      guessLocale(
-        lean.sheets.map((s) => s.name),
-        schema,
-      );
-    const meta: WorkbookMeta = {
-      ...defaultMeta(schema.version, locale),
-      ...stored,
-      schemaVersion: schema.version,
-      locale,
-    };
+    const meta = completeMeta(
+      stored,
+      lean.sheets.map((s) => s.name),
+      schema,
+    );
+    const locale = meta.locale;
     const plan = planMigration(schema.version, schema);
     const context = createCellContext(schema, locale);
     const now = (options.now ?? (() => new Date()))().toISOString();
@@ -291,12 +285,11 @@ async function loadLeniently(
       en: `upgraded the schema from version ${version} to ${schema.version}`,
     });
   }
-  const meta: WorkbookMeta = {
-    ...defaultMeta(schema.version, locale),
-    ...stored,
-    schemaVersion: schema.version,
-    locale,
-  };
+  const meta = completeMeta(
+    stored,
+    workbook.worksheets.map((s) => s.name),
+    schema,
+  );
   const context = createCellContext(schema, locale);
   const now = (options.now ?? (() => new Date()))().toISOString();
   const layouts = new Map<string, TableLayout>();
@@ -356,6 +349,19 @@ function migrateRecords(plan: MigrationPlan, tableKey: string, records: StoredRe
 }
 
 /** The locale of a workbook without `_meta`: the language its tables' sheet names are in. */
+/**
+ * The meta of a workbook of `schema`'s version from what its `_meta` sheet holds: defaults for what
+ * it lacks, the locale guessed from the sheet names when it names none.
+ */
+export function completeMeta(
+  stored: Partial<WorkbookMeta> | undefined,
+  sheetNames: readonly string[],
+  schema: WorkbookSchema,
+): WorkbookMeta {
+  const locale = stored?.locale ?? guessLocale(sheetNames, schema);
+  return { ...defaultMeta(schema.version, locale), ...stored, schemaVersion: schema.version, locale };
+}
+
 export function guessLocale(sheetNames: readonly string[], schema: WorkbookSchema): Locale {
   const names = new Set(sheetNames);
   return schema.tables.some((t) => names.has(t.sheet.en) && !names.has(t.sheet.pl)) ? 'en' : 'pl';

@@ -37,12 +37,11 @@ import { WorkbookEngine } from './engine/workbook-engine';
 import { looseCellSource, tableCellSource } from './engine-cell-source';
 import { acquireFileLock } from './file-lock';
 import { journalPathOf } from './journal';
-import { defaultMeta } from '../meta-rows';
 import { readMetaSheet } from './meta-sheet';
 import { cellRef, rangeRef } from './package/cell-ref';
 import { numberFormatOf } from './table-sheet';
 import { readTableRecords } from './table-reader';
-import { createWorkbook, guessLocale, loadWorkbookFile, writeWorkbookFile } from './workbook-file';
+import { completeMeta, createWorkbook, loadWorkbookFile, writeWorkbookFile } from './workbook-file';
 
 export interface XlsxStoreOptions {
   /** Read only: no lock, no journal writes, no fold. */
@@ -170,18 +169,12 @@ function readStore(engine: WorkbookEngine, schema: WorkbookSchema, now: string):
   if (metaRead.problems.length) throw metaRead.problems[0];
   const stored = metaRead.meta;
   if ((stored.schemaVersion ?? 1) !== schema.version) return 'upgrade';
-  const locale =
-    stored.locale ??
-    guessLocale(
-      engine.sheets().map((s) => s.name),
-      schema,
-    );
-  const meta: WorkbookMeta = {
-    ...defaultMeta(schema.version, locale),
-    ...stored,
-    schemaVersion: schema.version,
-    locale,
-  };
+  const meta = completeMeta(
+    stored,
+    engine.sheets().map((s) => s.name),
+    schema,
+  );
+  const { locale } = meta;
   delete meta.counters._journal;
   const context = createCellContext(schema, locale);
   const tables = new Map<string, StoreTable>();

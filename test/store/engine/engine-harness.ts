@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createXlsxWorkbook } from '../../../src/store/xlsx/xlsx-store';
 import { ZipEntries } from '../../../src/store/xlsx/zip-entries';
 
 /** A fresh folder for one test. */
@@ -44,4 +45,27 @@ export function sheetPartOfTable(parts: Map<string, string>, tableName: string):
   );
   if (!rels) throw new Error(`no sheet lists ${tablePart}`);
   return `xl/worksheets/${path.posix.basename(rels, '.rels')}`;
+}
+
+/** Folds happen when a test asks for them, never in its middle because writes paused. */
+export const NO_IDLE_FOLD = { foldAfterIdleMs: 3_600_000 };
+
+/** A new empty product workbook in a folder of its own for each test of the calling `describe`. */
+export function useFreshWorkbook(): { readonly dir: string; readonly file: string } {
+  let folder: ReturnType<typeof temporaryDir>;
+  let file = '';
+  beforeEach(async () => {
+    folder = temporaryDir();
+    file = path.join(folder.dir, 'firma.xlsx');
+    await createXlsxWorkbook(file, { locale: 'pl' });
+  });
+  afterEach(() => folder.remove());
+  return {
+    get dir() {
+      return folder.dir;
+    },
+    get file() {
+      return file;
+    },
+  };
 }

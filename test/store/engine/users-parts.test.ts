@@ -1,33 +1,21 @@
-import path from 'node:path';
 import { readTablePart } from '../../../src/store/xlsx/package/table-part';
 import { parseRange } from '../../../src/store/xlsx/package/cell-ref';
-import { createXlsxWorkbook, openXlsxStore } from '../../../src/store/xlsx/xlsx-store';
+import { openXlsxStore } from '../../../src/store/xlsx/xlsx-store';
 import { clientRecord } from '../../contract/store-contract';
-import { partsOf, rawPartsOf, sheetPartOfTable, temporaryDir } from './engine-harness';
+import { partsOf, rawPartsOf, sheetPartOfTable, useFreshWorkbook, NO_IDLE_FOLD } from './engine-harness';
 import { addCalculatedColumns, addDashboardChart, CHART_PARTS } from './package-fixtures';
-
-const NO_IDLE_FOLD = { foldAfterIdleMs: 3_600_000 };
 
 /**
  * Measured on main before the patching engine: a fold rewrote the whole workbook through ExcelJS,
  * which drops charts, loses a calculated column's formula and the header of a column after it.
  */
 describe("the user's own parts survive any number of writes and folds", () => {
-  let folder: ReturnType<typeof temporaryDir>;
-  let file: string;
-
-  beforeEach(async () => {
-    folder = temporaryDir();
-    file = path.join(folder.dir, 'firma.xlsx');
-    await createXlsxWorkbook(file, { locale: 'pl' });
-  });
-
-  afterEach(() => folder.remove());
+  const workbook = useFreshWorkbook();
 
   it('a chart on the Dashboard keeps its parts byte for byte after 100 writes and folds', async () => {
-    await addDashboardChart(file);
-    const before = rawPartsOf(file);
-    const store = await openXlsxStore(file, NO_IDLE_FOLD);
+    await addDashboardChart(workbook.file);
+    const before = rawPartsOf(workbook.file);
+    const store = await openXlsxStore(workbook.file, NO_IDLE_FOLD);
     for (let i = 0; i < 100; i += 1) {
       await store.append('clients', [clientRecord(i)]);
       if (i % 10 === 0) {
@@ -42,33 +30,33 @@ describe("the user's own parts survive any number of writes and folds", () => {
     }
     await store.close();
 
-    const after = rawPartsOf(file);
+    const after = rawPartsOf(workbook.file);
     for (const part of CHART_PARTS)
       expect({ part, same: after.get(part)?.equals(before.get(part)!) }).toEqual({ part, same: true });
-    const parts = partsOf(file);
+    const parts = partsOf(workbook.file);
     const dashboard = [...parts].find(
       ([name, xml]) => name.startsWith('xl/worksheets/sheet') && xml.includes('rIdRelacjeChart'),
     );
     expect(dashboard?.[1]).toContain('<drawing r:id="rIdRelacjeChart"/>');
     expect(dashboard?.[1]).toContain('<f>COUNTIFS(tClients[Status],"Aktywny")</f>');
     expect(parts.get('[Content_Types].xml')).toContain('/xl/charts/chart1.xml');
-    const reopened = await openXlsxStore(file, { readOnly: true });
+    const reopened = await openXlsxStore(workbook.file, { readOnly: true });
     expect((await reopened.readAll()).tables.clients).toHaveLength(100);
     await reopened.close();
   });
 
   it('a calculated column gives new rows its formula; a user column after it keeps its header and cells', async () => {
-    let store = await openXlsxStore(file, NO_IDLE_FOLD);
+    let store = await openXlsxStore(workbook.file, NO_IDLE_FOLD);
     await store.append('clients', [clientRecord(1)]);
     await store.close();
-    const { formula } = await addCalculatedColumns(file);
+    const { formula } = await addCalculatedColumns(workbook.file);
 
-    store = await openXlsxStore(file, NO_IDLE_FOLD);
+    store = await openXlsxStore(workbook.file, NO_IDLE_FOLD);
     await store.append('clients', [clientRecord(2), clientRecord(3)]);
     await store.update('clients', [{ id: 'client-1', expectedVersion: 1, changes: { city: 'Kraków' } }]);
     await store.close();
 
-    const parts = partsOf(file);
+    const parts = partsOf(workbook.file);
     const tablePart = [...parts.keys()].find(
       (n) => n.startsWith('xl/tables/') && parts.get(n)!.includes('name="tClients"'),
     )!;
@@ -89,7 +77,7 @@ describe("the user's own parts survive any number of writes and folds", () => {
     for (const r of [range.top + 2, range.top + 3]) expect(row(r)).toContain(`<f>${formula}</f>`);
     expect(parts.get('xl/workbook.xml')).toContain('fullCalcOnLoad="1"');
 
-    const reopened = await openXlsxStore(file, { readOnly: true });
+    const reopened = await openXlsxStore(workbook.file, { readOnly: true });
     const clients = (await reopened.readAll()).tables.clients;
     await reopened.close();
     expect(clients.map((c) => [c.id, c.city])).toEqual([
