@@ -1,3 +1,5 @@
+import type { CardRecordTable } from '../core/clients/record-titles';
+import type { Locale } from '../core/i18n';
 import type {
   ReadOptions,
   RecordFields,
@@ -6,6 +8,8 @@ import type {
   TableKey,
   WorkbookSnapshot,
 } from '../store/port';
+import type { SegmentationUndoResult, SegmentationWriteResult } from './segmentation-writes';
+import type { RecordRemoval } from './record-removal';
 
 /** A contact person an import adds, to a client of the plan's `create` (by index) or one in the base. */
 export interface ImportPerson {
@@ -44,6 +48,8 @@ export interface ClientImportOutcome {
  * `client-card` and `client-merge` (the merge preview: fields filled and conflicts).
  */
 export interface CrmService {
+  /** Who is working: the audit's and the history's author, the default owner of what they add. */
+  readonly user: string;
   /** The workbook as last read or written; null before the first `load`. */
   readonly snapshot: WorkbookSnapshot | null;
   /** Called after every change of `snapshot`; returns the unsubscribe function. */
@@ -66,6 +72,18 @@ export interface CrmService {
   /** Changes a record read at `expectedVersion`; someone else's newer change is a `conflict`. */
   update(table: TableKey, id: string, expectedVersion: number, changes: RecordFields): Promise<StoredRecord>;
   /**
+   * Deletes a record of the client card read at `expectedVersion` (someone else's newer change is a
+   * `conflict`), with the records that cannot exist without it (an offer's lines), its references
+   * cleared elsewhere, an entry in its client's history (in `locale`, the workbook's by default)
+   * and the audit rows: one store write, all or nothing (`services/record-removal.ts`).
+   */
+  remove(
+    table: CardRecordTable,
+    id: string,
+    expectedVersion: number,
+    options?: { locale?: Locale },
+  ): Promise<RecordRemoval>;
+  /**
    * Merges `mergedId` into `survivorId`: its people, activities, opportunities, offers, tasks,
    * projects, survey answers and complaints move to the survivor, the survivor's empty fields take
    * the merged client's values, the merge is written to the history and the audit, and the merged
@@ -74,6 +92,16 @@ export interface CrmService {
   mergeClients(survivorId: string, mergedId: string): Promise<StoredRecord>;
   /** Writes many client changes in one batch (segmentation results). */
   updateClients(updates: readonly RecordUpdate[]): Promise<StoredRecord[]>;
+  /**
+   * Writes segmentation results in one batch; the audit keeps each client's replaced values under
+   * the write's id, so `undoSegmentation` can restore them (`services/segmentation-writes.ts`).
+   */
+  writeSegmentation(updates: readonly RecordUpdate[]): Promise<SegmentationWriteResult>;
+  /**
+   * Restores the values a segmentation write replaced, in one batch, version-checked; clients
+   * changed since keep their values and are counted in the result.
+   */
+  undoSegmentation(writeId: string): Promise<SegmentationUndoResult>;
   /** Writes an import: all of it, or — when any part fails — nothing. */
   importClients(plan: ClientImportPlan): Promise<ClientImportOutcome>;
 }

@@ -17,8 +17,17 @@ import type {
   WorkbookSnapshot,
   WorkbookStore,
 } from '../store/port';
-import { tableKeyOf } from '../store/port';
 import type { ClientImportOutcome, ClientImportPlan, CrmService } from './crm-service';
+import {
+  undoSegmentation,
+  writeSegmentation,
+  type SegmentationUndoResult,
+  type SegmentationWriter,
+  type SegmentationWriteResult,
+} from './segmentation-writes';
+import { removeRecord, tableChangesOf, type RecordRemoval } from './record-removal';
+import type { CardRecordTable } from '../core/clients/record-titles';
+import type { Locale } from '../core/i18n';
 
 export interface CrmServiceOptions {
   store: WorkbookStore;
@@ -32,7 +41,8 @@ export interface CrmServiceOptions {
 
 /**
  * The CRM service over any store adapter. Store calls per action (constant, whatever the size):
- * `load` 1; `create`, `update`, `updateClients`, `importClients` and `mergeClients` 1 each: one
+ * `load` 1; `create`, `update`, `remove`, `updateClients`, `writeSegmentation`, `undoSegmentation`,
+ * `importClients` and `mergeClients` 1 each (plus `readAll` when nothing was loaded yet): one
  * `write` that holds the change and its audit rows, so both are saved or neither is (the store's
  * batch is all or nothing); `createOffer` 2 (the counter, then the offer with its audit row; see
  * `createOffer`).
@@ -45,7 +55,7 @@ class StoreCrmService implements CrmService {
   private current: WorkbookSnapshot | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly store: WorkbookStore;
-  private readonly user: string;
+  readonly user: string;
   private readonly now: () => Date;
   private readonly newId: () => string;
   private readonly schema: WorkbookSchema;
@@ -139,6 +149,25 @@ class StoreCrmService implements CrmService {
     });
   }
 
+  async remove(
+    table: CardRecordTable,
+    id: string,
+    expectedVersion: number,
+    options: { locale?: Locale } = {},
+  ): Promise<RecordRemoval> {
+    if (!this.current) await this.load();
+    const { tables, meta } = this.current as WorkbookSnapshot;
+    const context = {
+      at: this.timestamp(),
+      user: this.user,
+      newId: this.newId,
+      locale: options.locale ?? meta.locale,
+      schema: this.schema,
+    };
+    const writer = { tables, writeAudited: this.writeAudited.bind(this) };
+    return this.changing(() => removeRecord(writer, table, id, expectedVersion, context));
+  }
+
   async updateClients(updates: readonly RecordUpdate[]): Promise<StoredRecord[]> {
     if (updates.length === 0) return [];
     const checked = this.validatedBatch(
@@ -153,6 +182,27 @@ class StoreCrmService implements CrmService {
       );
       return updated;
     });
+  }
+
+  async writeSegmentation(updates: readonly RecordUpdate[]): Promise<SegmentationWriteResult> {
+    return this.changing(async () => writeSegmentation(await this.segmentationWriter(), updates));
+  }
+
+  async undoSegmentation(writeId: string): Promise<SegmentationUndoResult> {
+    return this.changing(async () => undoSegmentation(await this.segmentationWriter(), writeId));
+  }
+
+  private async segmentationWriter(): Promise<SegmentationWriter> {
+    if (!this.current) await this.load();
+    const { tables } = this.current as WorkbookSnapshot;
+    return {
+      clients: tables.clients ?? [],
+      audit: tables.audit ?? [],
+      newId: this.newId,
+      validated: (changes) => this.validatedBatch('clients', changes, 'update'),
+      auditEntry: this.auditEntry.bind(this),
+      writeAudited: this.writeAudited.bind(this),
+    };
   }
 
   /**
@@ -235,15 +285,9 @@ class StoreCrmService implements CrmService {
       locale: snapshot.meta.locale,
       schema: this.schema,
     });
-    const { audit, clients, ...others } = plan.writes;
+    const { audit, ...others } = plan.writes;
     // The survivor's table first: the batch reads in the order the merge is told.
-    const writes = { ...(clients ? { clients } : {}), ...others };
-    const changes: TableChanges[] = Object.entries(writes).map(([table, w]) => ({
-      table: tableKeyOf(table),
-      update: w.updates,
-      append: w.appends,
-      remove: w.removes,
-    }));
+    const changes = tableChangesOf(others, 'clients');
     return this.changing(async () => {
       const results = await this.writeAudited(changes, audit?.appends ?? []);
       const survivor = results.find((r) => r.table === 'clients');

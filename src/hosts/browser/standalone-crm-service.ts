@@ -52,6 +52,7 @@ export function standaloneCrmService({ origin, chosenWorkbook, user }: Standalon
   };
 
   return {
+    user,
     get snapshot() {
       return ready?.snapshot ?? null;
     },
@@ -66,9 +67,13 @@ export function standaloneCrmService({ origin, chosenWorkbook, user }: Standalon
     createOffer: async (fields: RecordFields) => (await service()).createOffer(fields),
     update: async (table: TableKey, id: string, expectedVersion: number, changes: RecordFields) =>
       (await service()).update(table, id, expectedVersion, changes),
+    remove: async (table, id, expectedVersion, options) =>
+      (await service()).remove(table, id, expectedVersion, options),
     mergeClients: async (survivorId: string, mergedId: string) =>
       (await service()).mergeClients(survivorId, mergedId),
     updateClients: async (updates: readonly RecordUpdate[]) => (await service()).updateClients(updates),
+    writeSegmentation: async (updates: readonly RecordUpdate[]) => (await service()).writeSegmentation(updates),
+    undoSegmentation: async (writeId: string) => (await service()).undoSegmentation(writeId),
     importClients: async (plan: ClientImportPlan) => (await service()).importClients(plan),
   };
 }
