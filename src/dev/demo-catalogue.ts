@@ -10,12 +10,18 @@ export interface DemoStage {
 
 export interface DemoPipeline {
   name: string;
+  description: string;
+  product: string;
+  saleForm: string;
   stages: readonly DemoStage[];
 }
 
 export const DEMO_PIPELINES: readonly DemoPipeline[] = [
   {
     name: 'Sprzedaż B2B',
+    description: 'Szkolenia i usługi dla firm: od pierwszego kontaktu do umowy.',
+    product: 'Szkolenia zamknięte i otwarte, doradztwo',
+    saleForm: 'Sprzedaż bezpośrednia',
     stages: [
       {
         stage: 'Kontakt',
@@ -56,6 +62,9 @@ export const DEMO_PIPELINES: readonly DemoPipeline[] = [
   },
   {
     name: 'Przetargi',
+    description: 'Zamówienia publiczne i zapytania ofertowe: od ogłoszenia do rozstrzygnięcia.',
+    product: 'Roboty budowlane i usługi IT',
+    saleForm: 'Przetarg',
     stages: [
       {
         stage: 'Zapytanie ofertowe',

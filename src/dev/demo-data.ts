@@ -192,6 +192,9 @@ function addOpportunities(b: DemoBuilder): void {
       status: plan.status,
       closedOn: open ? null : dayFromReference(plan.day),
       lostReason: plan.lostReason ?? null,
+      personId: null,
+      stageEnteredOn: open ? dayFromReference(Math.min(plan.day, 0) - 3 - (plan.stage % 4) * 9) : null,
+      lostNote: plan.status === 'lost' ? 'Klient wybrał ofertę tańszą o kilkanaście procent.' : null,
     });
   }
 }
@@ -709,5 +712,94 @@ export function buildDemoDataset(): DemoDataset {
   addGoals(b);
   addAudit(b);
   addSegments(b);
+  addSalesProcess(b);
   return b.data;
+}
+
+/** Each funnel's settings and stage tasks, the open opportunities' lines, a tender, stage moves. */
+function addSalesProcess(b: DemoBuilder): void {
+  const tender = DEMO_PIPELINES[1].name;
+  for (const pipeline of DEMO_PIPELINES) {
+    b.add('pipelines', {
+      name: pipeline.name,
+      description: pipeline.description,
+      clientType: pipeline.name === tender ? 'institution' : 'company',
+      product: pipeline.product,
+      saleForm: pipeline.saleForm,
+      lostReasons: 'Cena; Termin realizacji; Wybrano konkurencję; Brak budżetu; Rezygnacja klienta',
+      active: true,
+    });
+    for (const stage of pipeline.stages) {
+      stage.entryTasks.forEach((title, i) =>
+        b.add('stageTasks', {
+          pipeline: pipeline.name,
+          stage: stage.stage,
+          title,
+          ownerRole: i === 0 ? 'Opiekun szansy' : 'Kierownik sprzedaży',
+          priority: i === 0 ? 'high' : 'normal',
+          dueInDays: Math.min(stage.expectedDays, 3 * (i + 1)),
+        }),
+      );
+    }
+  }
+  const opportunities = b.rows('opportunities');
+  opportunities.forEach((opportunity, i) => {
+    const product = DEMO_PRODUCTS[i % DEMO_PRODUCTS.length];
+    const quantity = 1 + (i % 3);
+    b.add('opportunityLines', {
+      opportunityId: opportunity.id,
+      lineNo: 1,
+      productId: b.rows('products').find((p) => p.code === product.code)?.id ?? null,
+      description: product.name,
+      quantity,
+      unit: product.unit,
+      netPrice: product.netPrice,
+      discount: i % 4 === 0 ? 5 : null,
+      vatRate: product.vatRate,
+    });
+    b.add('activities', {
+      clientId: opportunity.clientId,
+      personId: null,
+      opportunityId: opportunity.id,
+      type: 'opportunity',
+      occurredAt: timestampFromReference(
+        daysFromReferenceOf(String(opportunity.stageEnteredOn ?? opportunity.closedOn)),
+        11 * 60,
+      ),
+      subject: `Szansa „${String(opportunity.name)}” w etapie „${String(opportunity.stage)}”`,
+      details: null,
+      owner: opportunity.owner,
+      internetMessageId: null,
+    });
+  });
+  const bid = opportunities.find((o) => o.pipeline === tender && o.status === 'open');
+  if (bid) {
+    b.add('tenders', {
+      opportunityId: bid.id,
+      noticeSource: 'e-Zamówienia',
+      noticeUrl: 'https://ezamowienia.gov.pl/mp-client/search/list/ocds-148610-demo',
+      noticeNumber: '2025/BZP 00123456/01',
+      questionsDeadline: dayFromReference(6),
+      submissionDeadline: dayFromReference(14),
+      openingDate: dayFromReference(14),
+      bidBondAmount: 1_500_000,
+      bidBondForm: 'insuranceGuarantee',
+      bidBondValidUntil: dayFromReference(44),
+      bidBondReturnedOn: null,
+      goNoGo:
+        'Doświadczenie: 5/5; potencjał kadrowy: 4/5; marża: 3/5; ryzyko kar umownych: 3/5 — decyzja: go',
+      documents: '✓ Formularz ofertowy; ✓ JEDZ; Gwarancja wadialna; Kosztorys ofertowy; Wykaz robót',
+    });
+  }
+  b.add('activities', {
+    clientId: b.rows('clients')[3].id,
+    personId: null,
+    opportunityId: null,
+    type: 'deletion',
+    occurredAt: timestampFromReference(-8, 16 * 60),
+    subject: 'Usunięto zadanie „Zadzwonić do klienta” (dodane omyłkowo)',
+    details: null,
+    owner: 'Anna Wiśniewska',
+    internetMessageId: null,
+  });
 }

@@ -131,3 +131,25 @@ export const ENUMS_V1: readonly EnumSchema[] = [
     ['erase', 'Usunięcie danych osobowych', 'Personal data erasure'],
   ]),
 ];
+
+/** Values schema version 3 adds to a list of version 1, by list key. */
+const VALUES_ADDED_IN_V3: Record<string, readonly Label[]> = {
+  activityType: [
+    ['opportunity', 'Szansa sprzedaży', 'Opportunity'],
+    ['deletion', 'Usunięcie wpisu', 'Entry deleted'],
+  ],
+};
+
+/** Version 3's lists: version 1's with the values above, and the forms of a tender's bid bond. */
+export const ENUMS_V3: readonly EnumSchema[] = [
+  ...ENUMS_V1.map((e) => {
+    const added = VALUES_ADDED_IN_V3[e.key];
+    return added ? { key: e.key, values: [...e.values, ...enumeration(e.key, added).values] } : e;
+  }),
+  enumeration('bidBondForm', [
+    ['cash', 'Pieniądz (przelew)', 'Cash (transfer)'],
+    ['bankGuarantee', 'Gwarancja bankowa', 'Bank guarantee'],
+    ['insuranceGuarantee', 'Gwarancja ubezpieczeniowa', 'Insurance guarantee'],
+    ['suretyship', 'Poręczenie', 'Suretyship'],
+  ]),
+];

@@ -1,5 +1,5 @@
-import { ENUMS_V1 } from './enums';
-import { TABLES_V1, TABLES_V2 } from './tables';
+import { ENUMS_V1, ENUMS_V3 } from './enums';
+import { TABLES_V1, TABLES_V3 } from './tables';
 import type { ColumnSchema, EnumSchema, TableSchema, WorkbookSchema } from './types';
 
 export * from './types';
@@ -9,10 +9,10 @@ export { ID_COLUMN, TRACKING_COLUMNS } from './tables';
 export const SCHEMA_V1: WorkbookSchema = { version: 1, tables: TABLES_V1, enums: ENUMS_V1 };
 
 /** The schema this build of Relacje reads and writes; older workbooks are migrated (`migrations.ts`). */
-export const CURRENT_SCHEMA: WorkbookSchema = { version: 2, tables: TABLES_V2, enums: ENUMS_V1 };
+export const CURRENT_SCHEMA: WorkbookSchema = { version: 3, tables: TABLES_V3, enums: ENUMS_V3 };
 
 /** The key of a table of the current schema: a name mistyped in code does not compile. */
-export type TableKey = (typeof TABLES_V2)[number]['key'];
+export type TableKey = (typeof TABLES_V3)[number]['key'];
 
 /** The sheet that holds `_meta`: schema version, locale, offer number format and counters. */
 export const META_SHEET = '_meta';

@@ -1,4 +1,5 @@
 import type { Bilingual } from '../i18n';
+import { COLUMNS_ADDED_IN_V3, TABLES_ADDED_IN_V3 } from './tables';
 import type { WorkbookSchema } from './types';
 
 /** A field value as migrations see it (the record shape of `cells.ts`). */
@@ -36,6 +37,17 @@ export const MIGRATIONS: readonly Migration[] = [
       { kind: 'addTable', table: 'segments' },
       { kind: 'addColumn', table: 'clients', column: 'rfmScore' },
       { kind: 'addColumn', table: 'clients', column: 'segmentedAt' },
+    ],
+  },
+  {
+    from: 2,
+    to: 3,
+    description: 'The sales process: pipeline settings, stage tasks, opportunity lines, tenders',
+    steps: [
+      ...TABLES_ADDED_IN_V3.map((t): MigrationStep => ({ kind: 'addTable', table: t.key })),
+      ...Object.entries(COLUMNS_ADDED_IN_V3).flatMap(([table, columns]) =>
+        columns.map((c): MigrationStep => ({ kind: 'addColumn', table, column: c.key })),
+      ),
     ],
   },
 ];

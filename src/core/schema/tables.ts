@@ -54,6 +54,18 @@ function table<K extends string>(
   };
 }
 
+/** A line of products or services (of an offer, of an opportunity), after the reference to its parent. */
+function lineColumns(): ColumnSchema[] {
+  return [
+    column('lineNo', 'integer', required, 'Lp.', 'No.'),
+    ref('productId', 'products', optional, 'ID produktu', 'Product ID'),
+    column('description', 'text', required, 'Opis', 'Description'),
+    column('quantity', 'number', required, 'Ilość', 'Quantity'),
+    column('unit', 'text', required, 'Jednostka', 'Unit'),
+    column('netPrice', 'money', required, 'Cena netto', 'Net price'),
+  ];
+}
+
 /** The tables of schema version 1, in the order their sheets appear. */
 export const TABLES_V1 = [
   table('clients', 'tClients', 'Klienci', 'Clients', [
@@ -165,12 +177,7 @@ export const TABLES_V1 = [
   ]),
   table('offerLines', 'tOfferLines', 'Pozycje ofert', 'Offer lines', [
     ref('offerId', 'offers', required, 'ID oferty', 'Offer ID'),
-    column('lineNo', 'integer', required, 'Lp.', 'No.'),
-    ref('productId', 'products', optional, 'ID produktu', 'Product ID'),
-    column('description', 'text', required, 'Opis', 'Description'),
-    column('quantity', 'number', required, 'Ilość', 'Quantity'),
-    column('unit', 'text', required, 'Jednostka', 'Unit'),
-    column('netPrice', 'money', required, 'Cena netto', 'Net price'),
+    ...lineColumns(),
     choice('vatRate', 'vatRate', required, 'Stawka VAT', 'VAT rate'),
   ]),
   table('projects', 'tProjects', 'Projekty', 'Projects', [
@@ -258,4 +265,103 @@ export const SEGMENTS_TABLE_V2 = table('segments', 'tSegments', 'Segmenty', 'Seg
 export const TABLES_V2 = [
   ...TABLES_V1.map((t) => (t.key === 'clients' ? withColumns(t, CLIENT_COLUMNS_ADDED_IN_V2) : t)),
   SEGMENTS_TABLE_V2,
+];
+
+/** Columns schema version 3 adds, by table: the sales process (issue 13). */
+export const COLUMNS_ADDED_IN_V3 = {
+  people: [column('consentWithdrawnOn', 'date', optional, 'Wycofanie zgody', 'Consent withdrawn on')],
+  opportunities: [
+    ref('personId', 'people', optional, 'ID osoby', 'Person ID'),
+    column('stageEnteredOn', 'date', optional, 'W etapie od', 'In stage since'),
+    text('lostNote', 'Notatka o przegranej', 'Lost note', { maxLength: 32000 }),
+  ],
+  stages: [
+    text(
+      'requiredFields',
+      'Pola wymagane na wejściu (po średniku)',
+      'Fields required on entry (semicolon-separated)',
+    ),
+  ],
+  goals: [
+    text('pipeline', 'Lejek', 'Pipeline'),
+    text('segment', 'Segment', 'Segment'),
+    ref('productId', 'products', optional, 'ID produktu', 'Product ID'),
+  ],
+} satisfies Record<string, readonly ColumnSchema[]>;
+
+/** A sales funnel: what it is for (client type, product, form of sale) and its reasons for a loss. */
+export const PIPELINES_TABLE_V3 = table('pipelines', 'tPipelines', 'Opis lejków', 'Pipeline settings', [
+  column('name', 'text', required, 'Lejek', 'Pipeline'),
+  text('description', 'Opis', 'Description', { maxLength: 32000 }),
+  choice('clientType', 'clientType', optional, 'Rodzaj klienta', 'Client type'),
+  text('product', 'Produkt / usługa', 'Product / service'),
+  text('saleForm', 'Forma sprzedaży', 'Form of sale'),
+  text('lostReasons', 'Powody przegranej (po średniku)', 'Lost reasons (semicolon-separated)', {
+    maxLength: 32000,
+  }),
+  column('active', 'boolean', optional, 'Aktywny', 'Active'),
+]);
+
+/** The tasks an opportunity gets when it enters a stage. */
+export const STAGE_TASKS_TABLE_V3 = table('stageTasks', 'tStageTasks', 'Zadania etapów', 'Stage tasks', [
+  column('pipeline', 'text', required, 'Lejek', 'Pipeline'),
+  column('stage', 'text', required, 'Etap', 'Stage'),
+  column('title', 'text', required, 'Zadanie', 'Task', { maxLength: 1000 }),
+  text('ownerRole', 'Rola wykonawcy', 'Owner role'),
+  choice('priority', 'taskPriority', optional, 'Priorytet', 'Priority'),
+  column('dueInDays', 'integer', optional, 'Termin (dni od wejścia)', 'Due (days after entry)'),
+]);
+
+/** Products and services of an opportunity, with quantities: what its value is made of. */
+export const OPPORTUNITY_LINES_TABLE_V3 = table(
+  'opportunityLines',
+  'tOpportunityLines',
+  'Pozycje szans',
+  'Opportunity lines',
+  [
+    ref('opportunityId', 'opportunities', required, 'ID szansy', 'Opportunity ID'),
+    ...lineColumns(),
+    column('discount', 'percent', optional, 'Rabat %', 'Discount %'),
+    choice('vatRate', 'vatRate', required, 'Stawka VAT', 'VAT rate'),
+  ],
+);
+
+/** What a tender opportunity carries: the notice, its deadlines, the bid bond and the documents. */
+export const TENDERS_TABLE_V3 = table('tenders', 'tTenders', 'Przetargi', 'Tenders', [
+  ref('opportunityId', 'opportunities', required, 'ID szansy', 'Opportunity ID'),
+  text('noticeSource', 'Źródło ogłoszenia', 'Notice source'),
+  text('noticeUrl', 'Link do ogłoszenia', 'Notice link', { check: 'url' }),
+  text('noticeNumber', 'Numer ogłoszenia', 'Notice number'),
+  column('questionsDeadline', 'date', optional, 'Termin pytań', 'Questions deadline'),
+  column('submissionDeadline', 'date', optional, 'Termin składania ofert', 'Submission deadline'),
+  column('openingDate', 'date', optional, 'Otwarcie ofert', 'Opening of bids'),
+  column('bidBondAmount', 'money', optional, 'Wadium', 'Bid bond'),
+  choice('bidBondForm', 'bidBondForm', optional, 'Forma wadium', 'Bid bond form'),
+  column('bidBondValidUntil', 'date', optional, 'Wadium ważne do', 'Bid bond valid until'),
+  column('bidBondReturnedOn', 'date', optional, 'Zwrot wadium', 'Bid bond returned on'),
+  text('goNoGo', 'Ocena go/no-go', 'Go/no-go assessment', { maxLength: 32000 }),
+  text(
+    'documents',
+    'Lista dokumentów (po średniku, ✓ = gotowe)',
+    'Documents (semicolon-separated, ✓ = ready)',
+    {
+      maxLength: 32000,
+    },
+  ),
+]);
+
+export const TABLES_ADDED_IN_V3 = [
+  PIPELINES_TABLE_V3,
+  STAGE_TASKS_TABLE_V3,
+  OPPORTUNITY_LINES_TABLE_V3,
+  TENDERS_TABLE_V3,
+] as const;
+
+/** Schema version 3: version 2 plus the sales process (pipelines, stage tasks, lines, tenders). */
+export const TABLES_V3 = [
+  ...TABLES_V2.map((t) => {
+    const added = (COLUMNS_ADDED_IN_V3 as Record<string, readonly ColumnSchema[]>)[t.key];
+    return added ? withColumns(t, added) : t;
+  }),
+  ...TABLES_ADDED_IN_V3,
 ];

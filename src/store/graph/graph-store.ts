@@ -198,13 +198,8 @@ export class GraphWorkbookStore implements WorkbookStore {
     const budget = this.readBudget();
     const queue = new ReadQueue(budget);
     const byId = new Map<string, TableSchema>();
-    queue.addSmall({
-      id: 'meta',
-      method: 'GET',
-      url: `${this.sheetUrl(META_SHEET)}/usedRange(valuesOnly=true)`,
-    });
-    // Sizes before headers: the pages can be planned once the sizes are in, and the headers that
-    // did not fit the first batch go with the first pages.
+    // Sizes first: the pages can be planned once the sizes are in; `_meta` and the headers that did
+    // not fit the first batch go with the first pages (they are needed only to decode them).
     for (const table of tables) {
       byId.set(table.key, table);
       queue.addSmall({
@@ -213,6 +208,11 @@ export class GraphWorkbookStore implements WorkbookStore {
         url: `${this.tableUrl(table)}/dataBodyRange?$select=rowCount,columnCount`,
       });
     }
+    queue.addSmall({
+      id: 'meta',
+      method: 'GET',
+      url: `${this.sheetUrl(META_SHEET)}/usedRange(valuesOnly=true)`,
+    });
     for (const table of tables)
       queue.addSmall({ id: `h:${table.key}`, method: 'GET', url: `${this.tableUrl(table)}/headerRowRange` });
 
