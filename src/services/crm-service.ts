@@ -8,6 +8,7 @@ import type {
   TableKey,
   WorkbookSnapshot,
 } from '../store/port';
+import type { SegmentationUndoResult, SegmentationWriteResult } from './segmentation-writes';
 import type { RecordRemoval } from './record-removal';
 
 /** A contact person an import adds, to a client of the plan's `create` (by index) or one in the base. */
@@ -91,6 +92,16 @@ export interface CrmService {
   mergeClients(survivorId: string, mergedId: string): Promise<StoredRecord>;
   /** Writes many client changes in one batch (segmentation results). */
   updateClients(updates: readonly RecordUpdate[]): Promise<StoredRecord[]>;
+  /**
+   * Writes segmentation results in one batch; the audit keeps each client's replaced values under
+   * the write's id, so `undoSegmentation` can restore them (`services/segmentation-writes.ts`).
+   */
+  writeSegmentation(updates: readonly RecordUpdate[]): Promise<SegmentationWriteResult>;
+  /**
+   * Restores the values a segmentation write replaced, in one batch, version-checked; clients
+   * changed since keep their values and are counted in the result.
+   */
+  undoSegmentation(writeId: string): Promise<SegmentationUndoResult>;
   /** Writes an import: all of it, or — when any part fails — nothing. */
   importClients(plan: ClientImportPlan): Promise<ClientImportOutcome>;
 }

@@ -18,6 +18,13 @@ import type {
   WorkbookStore,
 } from '../store/port';
 import type { ClientImportOutcome, ClientImportPlan, CrmService } from './crm-service';
+import {
+  undoSegmentation,
+  writeSegmentation,
+  type SegmentationUndoResult,
+  type SegmentationWriter,
+  type SegmentationWriteResult,
+} from './segmentation-writes';
 import { removeRecord, tableChangesOf, type RecordRemoval } from './record-removal';
 import type { CardRecordTable } from '../core/clients/record-titles';
 import type { Locale } from '../core/i18n';
@@ -34,7 +41,8 @@ export interface CrmServiceOptions {
 
 /**
  * The CRM service over any store adapter. Store calls per action (constant, whatever the size):
- * `load` 1; `create`, `update`, `remove`, `updateClients`, `importClients` and `mergeClients` 1 each: one
+ * `load` 1; `create`, `update`, `remove`, `updateClients`, `writeSegmentation`, `undoSegmentation`,
+ * `importClients` and `mergeClients` 1 each (plus `readAll` when nothing was loaded yet): one
  * `write` that holds the change and its audit rows, so both are saved or neither is (the store's
  * batch is all or nothing); `createOffer` 2 (the counter, then the offer with its audit row; see
  * `createOffer`).
@@ -174,6 +182,27 @@ class StoreCrmService implements CrmService {
       );
       return updated;
     });
+  }
+
+  async writeSegmentation(updates: readonly RecordUpdate[]): Promise<SegmentationWriteResult> {
+    return this.changing(async () => writeSegmentation(await this.segmentationWriter(), updates));
+  }
+
+  async undoSegmentation(writeId: string): Promise<SegmentationUndoResult> {
+    return this.changing(async () => undoSegmentation(await this.segmentationWriter(), writeId));
+  }
+
+  private async segmentationWriter(): Promise<SegmentationWriter> {
+    if (!this.current) await this.load();
+    const { tables } = this.current as WorkbookSnapshot;
+    return {
+      clients: tables.clients ?? [],
+      audit: tables.audit ?? [],
+      newId: this.newId,
+      validated: (changes) => this.validatedBatch('clients', changes, 'update'),
+      auditEntry: this.auditEntry.bind(this),
+      writeAudited: this.writeAudited.bind(this),
+    };
   }
 
   /**

@@ -64,7 +64,12 @@ export type {
 } from './key-account-readiness';
 
 /** Client updates for changed clients only, with a from→to preview of what moves. */
-export { planSegmentChanges, segmentationAssignments, SEGMENTATION_FIELDS } from './segment-changes';
+export {
+  hasAbcData,
+  planSegmentChanges,
+  segmentationAssignments,
+  SEGMENTATION_FIELDS,
+} from './segment-changes';
 export type {
   AssignmentAt,
   ClientAssignment,
@@ -73,5 +78,14 @@ export type {
   SegmentTransition,
   SegmentationField,
 } from './segment-changes';
+
+/** The audit of a segmentation write, the writes it lists, and the plan that undoes one. */
+export { planSegmentationUndo, segmentationAuditDetails, segmentationWrites } from './segmentation-undo';
+export type {
+  SegmentationAuditDetails,
+  SegmentationUndoDetails,
+  SegmentationUndoPlan,
+  SegmentationWrite,
+} from './segmentation-undo';
 
 export type { ClientUpdate, DateWindow, SegmentationClient, SegmentationRow } from './segmentation-input';

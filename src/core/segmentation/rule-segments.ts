@@ -252,7 +252,7 @@ function checkScalar(
   report: (at: Path, message: Bilingual) => void,
 ): SegmentScalar {
   const wrong = () => {
-    report(path, RULE_TEXTS.wrongValue(String(value), field.label, field.kind));
+    report(path, RULE_TEXTS.wrongValue(String(value), field.label, field.money ? 'money' : field.kind));
     return value;
   };
   switch (field.kind) {
@@ -267,6 +267,7 @@ function checkScalar(
     case 'boolean':
       return typeof value === 'boolean' ? value : wrong();
     case 'number':
+      if (field.money) return typeof value === 'number' && Number.isSafeInteger(value) ? value : wrong();
       return typeof value === 'number' && Number.isFinite(value) ? value : wrong();
     case 'date': {
       const parsed = typeof value === 'string' ? parseDate(value) : undefined;

@@ -114,12 +114,16 @@ export function planSegmentChanges(
   };
 }
 
+/** Whether ABC classes say anything: some client has won value in the period. */
+export const hasAbcData = (abc: AbcResult): boolean => abc.totalValue > 0;
+
 /**
  * Assignments from computed results: each client's ABC class and RFM score, and the segment names
  * chosen by rules (clients no rule selected keep their segment). Made per client on demand, with
  * no map: a client is looked up by its index and, only when the clients given to
  * `planSegmentChanges` are not the facts' own, by id. `segments` (from `assignRuleSegments`) is
- * by index in the facts' clients; give `facts` when the clients may differ.
+ * by index in the facts' clients; give `facts` when the clients may differ. ABC classes of a
+ * period with no won value and RFM scores with no client scored are not assigned at all.
  */
 export function segmentationAssignments(results: {
   abc?: AbcResult;
@@ -127,7 +131,11 @@ export function segmentationAssignments(results: {
   segments?: readonly (string | undefined)[];
   facts?: ClientFacts;
 }): AssignmentAt {
-  const { abc, rfm, segments, facts } = results;
+  const { segments, facts } = results;
+  // A period without won value (or without any contact) says nothing about the clients: every one
+  // would come out C (or unscored), so such a result assigns nothing rather than downgrade everyone.
+  const abc = results.abc && hasAbcData(results.abc) ? results.abc : undefined;
+  const rfm = results.rfm && results.rfm.scoredClients > 0 ? results.rfm : undefined;
   const rowAt = <R extends { clientId: string }>(
     found: { byIndex: readonly (R | undefined)[]; rowOf(id: string): R | undefined } | undefined,
     index: number,

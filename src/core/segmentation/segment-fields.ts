@@ -15,6 +15,8 @@ export interface SegmentField {
   enumKeys?: readonly string[];
   /** Computed from the other tables, not a column of the clients table. */
   derived: boolean;
+  /** An amount of money: the rule holds grosze (integers), people type złote. */
+  money?: boolean;
 }
 
 /** What the computed fields are read from; `abc` is needed only for `computedAbcClass`. */
@@ -49,8 +51,9 @@ const DERIVED_FIELDS: readonly DerivedField[] = [
   {
     key: 'wonValue',
     kind: 'number',
-    label: { pl: 'Wartość wygranych (gr, w okresie)', en: 'Won value (grosze, in the period)' },
+    label: { pl: 'Wartość wygranych w okresie (zł)', en: 'Won value in the period (PLN)' },
     derived: true,
+    money: true,
     reader:
       ({ facts }) =>
       (index) =>
@@ -117,6 +120,7 @@ export function segmentFields(schema: WorkbookSchema = CURRENT_SCHEMA): SegmentF
     label: column.header,
     enumKeys: column.enumKey ? enumByKey(schema, column.enumKey).values.map((v) => v.key) : undefined,
     derived: false,
+    ...(column.type === 'money' ? { money: true } : {}),
   }));
   const derived = DERIVED_FIELDS.map(({ reader: _reader, ...field }) => field);
   return [...columns, ...derived];

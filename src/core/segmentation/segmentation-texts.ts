@@ -16,6 +16,7 @@ const KIND_NAMES: Record<string, Bilingual> = {
   array: { pl: 'lista [ … ]', en: 'a list [ … ]' },
   string: { pl: 'tekst', en: 'a text' },
   number: { pl: 'liczba', en: 'a number' },
+  money: { pl: 'kwota w złotych, np. 1 000,50', en: 'an amount in złoty, e.g. 1 000.50' },
   boolean: { pl: 'true albo false', en: 'true or false' },
   text: { pl: 'tekst', en: 'a text' },
   enum: { pl: 'klucz z listy', en: 'a key of the list' },

@@ -72,7 +72,8 @@ export function standaloneCrmService({ origin, chosenWorkbook, user }: Standalon
     mergeClients: async (survivorId: string, mergedId: string) =>
       (await service()).mergeClients(survivorId, mergedId),
     updateClients: async (updates: readonly RecordUpdate[]) => (await service()).updateClients(updates),
-    writeSegmentation: async (updates: readonly RecordUpdate[]) => (await service()).writeSegmentation(updates),
+    writeSegmentation: async (updates: readonly RecordUpdate[]) =>
+      (await service()).writeSegmentation(updates),
     undoSegmentation: async (writeId: string) => (await service()).undoSegmentation(writeId),
     importClients: async (plan: ClientImportPlan) => (await service()).importClients(plan),
   };

@@ -1,7 +1,8 @@
 import { Body1, Button, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Locale } from '../../core/i18n';
 import type { SegmentChangePlan, SegmentationClient } from '../../core/segmentation';
+import { ConfirmWrite } from './ConfirmWrite';
 import { clientFieldLabel, clientValueText } from './segment-values';
 import { SEGMENTATION_VIEW_COUNTS, segmentationViewText } from './segmentation-view-texts';
 
@@ -50,6 +51,7 @@ export function ChangePreview({ locale, plan, clients, busy, onWrite }: ChangePr
   const byId = useMemo(() => new Map(clients.map((client) => [client.id, client])), [clients]);
   const { preview, updates } = plan;
   const text = (key: Parameters<typeof segmentationViewText>[1]) => segmentationViewText(locale, key);
+  const [confirming, setConfirming] = useState(false);
   return (
     <section className={styles.preview} aria-labelledby="segment-preview-title">
       <Subtitle2 as="h3" id="segment-preview-title" className={styles.heading}>
@@ -116,10 +118,23 @@ export function ChangePreview({ locale, plan, clients, busy, onWrite }: ChangePr
             <Body1>{SEGMENTATION_VIEW_COUNTS.moreChanges(locale, updates.length - SHOWN_CLIENTS)}</Body1>
           )}
           <div>
-            <Button appearance="primary" disabled={busy} onClick={onWrite}>
+            <Button appearance="primary" disabled={busy} onClick={() => setConfirming(true)}>
               {text('write')}
             </Button>
           </div>
+          <ConfirmWrite
+            open={confirming}
+            title={text('confirmTitle')}
+            question={SEGMENTATION_VIEW_COUNTS.confirmWrite(locale, preview.changedClients)}
+            note={text('confirmNote')}
+            confirmLabel={text('confirmWrite')}
+            cancelLabel={text('cancelWrite')}
+            onConfirm={() => {
+              setConfirming(false);
+              onWrite();
+            }}
+            onCancel={() => setConfirming(false)}
+          />
         </>
       )}
     </section>

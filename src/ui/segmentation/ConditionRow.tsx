@@ -28,6 +28,10 @@ const useStyles = makeStyles({
     margin: 0,
   },
   remove: { gridColumn: '1 / -1' },
+  // The field's name is long ("Wartość wygranych w okresie (zł)"): its own row, so it is not cut.
+  field: { gridColumn: '1 / -1' },
+  // A hint under a narrow value field wraps in full rather than run out of the pane.
+  hint: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
 });
 
@@ -80,17 +84,31 @@ export function ConditionRow({ locale, number, condition, fields, onChange, onRe
         </Field>
       );
     }
+    // Money is typed in złote with a comma or a dot ("1 000,50"), which a number input refuses.
     const type =
-      condition.operator === 'in'
+      condition.operator === 'in' || field?.money
         ? 'text'
         : field?.kind === 'date'
           ? 'date'
           : field?.kind === 'number'
             ? 'number'
             : 'text';
+    const hints = [
+      field?.money ? text('moneyHint') : '',
+      condition.operator === 'in' ? text('listHint') : '',
+    ].filter(Boolean);
     return (
-      <Field label={fieldLabel} hint={condition.operator === 'in' ? text('listHint') : undefined}>
-        <Input type={type} value={value} onChange={(_event, data) => onValue(data.value)} />
+      <Field
+        label={fieldLabel}
+        hint={hints.length > 0 ? { children: hints.join(' '), className: styles.hint } : undefined}
+      >
+        <Input
+          type={type}
+          inputMode={field?.money ? 'decimal' : undefined}
+          contentAfter={field?.money ? 'zł' : undefined}
+          value={value}
+          onChange={(_event, data) => onValue(data.value)}
+        />
       </Field>
     );
   };
@@ -98,7 +116,7 @@ export function ConditionRow({ locale, number, condition, fields, onChange, onRe
   return (
     <fieldset className={styles.row}>
       <legend className={styles.legend}>{label}</legend>
-      <Field label={text('field')}>
+      <Field label={text('field')} className={styles.field}>
         <Select value={condition.field} onChange={(_event, data) => changeField(data.value)}>
           <optgroup label={text('clientFieldsGroup')}>
             {fields

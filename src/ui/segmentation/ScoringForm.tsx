@@ -1,8 +1,9 @@
-import { Body1, Button } from '@fluentui/react-components';
+import { Body1, Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Locale } from '../../core/i18n';
 import {
   classifyAbc,
+  hasAbcData,
   planSegmentChanges,
   scoreRfm,
   segmentationAssignments,
@@ -27,7 +28,11 @@ export interface ScoringFormProps {
 
 type Scores = { method: 'abc'; abc: AbcResult } | { method: 'rfm'; rfm: RfmResult };
 
-/** ABC classes or RFM scores of every client over the period, with their summary before writing. */
+/**
+ * ABC classes or RFM scores of every client over the period, with their summary before writing.
+ * A period with nothing to compute from (no won value for ABC, no client with data for RFM) is
+ * said so, and offers nothing to write.
+ */
 export function ScoringForm({ locale, method, snapshot, period, today, changes }: ScoringFormProps) {
   const [scores, setScores] = useState<Scores | null>(null);
   const compute = () =>
@@ -36,13 +41,15 @@ export function ScoringForm({ locale, method, snapshot, period, today, changes }
       const computed: Scores =
         method === 'abc' ? { method, abc: classifyAbc(facts) } : { method, rfm: scoreRfm(facts) };
       setScores(computed);
+      if (!hasData(computed)) return null;
       return planSegmentChanges(
         clientsOf(snapshot),
         segmentationAssignments(computed),
         new Date().toISOString(),
       );
     });
-  const shown = changes.plan && scores?.method === method ? scores : null;
+  const current = scores?.method === method && changes.work === null ? scores : null;
+  const shown = changes.plan ? current : null;
   return (
     <>
       <div>
@@ -54,6 +61,13 @@ export function ScoringForm({ locale, method, snapshot, period, today, changes }
           {segmentationViewText(locale, 'compute')}
         </Button>
       </div>
+      {current && !hasData(current) && (
+        <MessageBar intent="warning" layout="multiline" role="status">
+          <MessageBarBody>
+            {segmentationViewText(locale, current.method === 'abc' ? 'noAbcData' : 'noRfmData')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {shown?.method === 'abc' && <AbcSummary locale={locale} abc={shown.abc} />}
       {shown?.method === 'rfm' && (
         <Body1>
@@ -63,3 +77,6 @@ export function ScoringForm({ locale, method, snapshot, period, today, changes }
     </>
   );
 }
+
+const hasData = (scores: Scores) =>
+  scores.method === 'abc' ? hasAbcData(scores.abc) : scores.rfm.scoredClients > 0;

@@ -1,6 +1,8 @@
 import {
   Body1,
+  Button,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Tab,
   TabList,
@@ -8,15 +10,17 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Locale } from '../../core/i18n';
-import type { DateWindow } from '../../core/segmentation';
+import { planSegmentationUndo, segmentationWrites, type DateWindow } from '../../core/segmentation';
 import type { CrmService } from '../../services/crm-service';
 import { WorkInProgress } from '../shared/WorkInProgress';
 import { ErrorMessageBar } from '../shared/ErrorMessageBar';
 import { useCrmSnapshot } from '../shared/use-crm';
 import { ChangePreview } from './ChangePreview';
+import { ConfirmWrite } from './ConfirmWrite';
 import { ReadinessForm } from './ReadinessForm';
+import { RecentWrites } from './RecentWrites';
 import { RuleForm } from './RuleForm';
 import { ScoringForm } from './ScoringForm';
 import { clientsOf, lastTwelveMonths, todayUtc } from './segmentation-facts';
@@ -68,6 +72,16 @@ export function SegmentationPanel({ locale, service }: SegmentationPanelProps) {
   const changes = useSegmentChanges(service);
   const text = (key: SegmentationViewTextKey) => segmentationViewText(locale, key);
   const chosen = METHODS.find((candidate) => candidate.method === method) ?? METHODS[0];
+  const audit = snapshot?.tables.audit;
+  const writes = useMemo(() => segmentationWrites(audit ?? []), [audit]);
+  const [undoTarget, setUndoTarget] = useState<string | null>(null);
+  const undoPlan = useMemo(
+    () =>
+      undoTarget && snapshot
+        ? planSegmentationUndo(snapshot.tables.audit ?? [], clientsOf(snapshot), undoTarget)
+        : null,
+    [undoTarget, snapshot],
+  );
 
   const changePeriod = (next: DateWindow) => {
     setPeriod(next);
@@ -80,7 +94,7 @@ export function SegmentationPanel({ locale, service }: SegmentationPanelProps) {
     switch (method) {
       case 'abc':
       case 'rfm':
-        return <ScoringForm {...props} method={method} />;
+        return <ScoringForm key={`${period.from}/${period.to}`} {...props} method={method} />;
       case 'rule':
         return <RuleForm {...props} />;
       case 'readiness':
@@ -129,12 +143,60 @@ export function SegmentationPanel({ locale, service }: SegmentationPanelProps) {
         />
       )}
       {changes.written !== null && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{SEGMENTATION_VIEW_COUNTS.written(locale, changes.written)}</MessageBarBody>
+        <MessageBar intent="success" role="status" layout="multiline">
+          <MessageBarBody>{SEGMENTATION_VIEW_COUNTS.written(locale, changes.written.clients)}</MessageBarBody>
+          {changes.written.clients > 0 && (
+            <MessageBarActions>
+              <Button
+                size="small"
+                disabled={changes.work !== null}
+                onClick={() => setUndoTarget(changes.written?.writeId ?? null)}
+              >
+                {text('undo')}
+              </Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
+      {changes.undone !== null && (
+        <MessageBar intent="success" role="status" layout="multiline">
+          <MessageBarBody>
+            {[
+              SEGMENTATION_VIEW_COUNTS.undone(locale, changes.undone.restored),
+              SEGMENTATION_VIEW_COUNTS.undoLeaves(
+                locale,
+                changes.undone.changedSince,
+                changes.undone.missing,
+              ),
+            ]
+              .filter(Boolean)
+              .join(' ')}
+          </MessageBarBody>
         </MessageBar>
       )}
       {changes.error !== null && (
-        <ErrorMessageBar locale={locale} error={changes.error} title={text('writeFailed')} />
+        <ErrorMessageBar locale={locale} error={changes.error} title={text(changes.failed)} />
+      )}
+      <RecentWrites
+        locale={locale}
+        writes={writes}
+        busy={changes.work !== null}
+        onUndo={(writeId) => setUndoTarget(writeId)}
+      />
+      {undoPlan && (
+        <ConfirmWrite
+          open
+          title={text('undoTitle')}
+          question={SEGMENTATION_VIEW_COUNTS.confirmUndo(locale, undoPlan.updates.length)}
+          note={SEGMENTATION_VIEW_COUNTS.undoLeaves(locale, undoPlan.changedSince, undoPlan.missing)}
+          confirmLabel={text('undoConfirm')}
+          cancelLabel={text('cancelWrite')}
+          onConfirm={() => {
+            setUndoTarget(null);
+            void changes.undo(undoPlan.writeId);
+          }}
+          onCancel={() => setUndoTarget(null)}
+        />
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import {
   type SegmentOperator,
   type SegmentScalar,
 } from '../../core/segmentation';
+import { parseMoney } from '../../core/validation/money';
 
 /** One condition row of the rule builder, as typed. */
 export interface ConditionDraft {
@@ -37,6 +38,11 @@ export const takesNoValue = (operator: SegmentOperator) =>
 function typed(text: string, field: SegmentField | undefined): SegmentScalar {
   const trimmed = text.trim();
   if (field?.kind === 'boolean') return trimmed === 'true' ? true : trimmed === 'false' ? false : trimmed;
+  if (field?.money) {
+    // Typed in złote ("1 000,50"), kept in grosze as the rule compares them.
+    const grosze = parseMoney(trimmed);
+    return trimmed !== '' && grosze.ok ? grosze.value : trimmed;
+  }
   if (field?.kind === 'number') {
     const number = Number(trimmed.replace(/\s/g, '').replace(',', '.'));
     return trimmed !== '' && Number.isFinite(number) ? number : trimmed;
@@ -44,7 +50,7 @@ function typed(text: string, field: SegmentField | undefined): SegmentScalar {
   return trimmed;
 }
 
-/** The draft as a rule for the core to check: values typed by their field's kind. */
+/** The draft as a rule for the core to check: values typed by their field's kind, money in grosze. */
 export function ruleOfDraft(draft: RuleDraft, fields: ReadonlyMap<string, SegmentField>): SegmentGroup {
   return {
     combinator: draft.combinator,

@@ -1,4 +1,5 @@
 import type { Bilingual, Locale } from '../../core/i18n';
+import { countForm, countOf, type CountForms } from '../../core/plural';
 import type { SegmentOperator } from '../../core/segmentation';
 
 /** Every text of the segmentation view, in both languages. */
@@ -64,7 +65,11 @@ export const SEGMENTATION_VIEW_TEXTS = {
   operator: { pl: 'Operator', en: 'Operator' },
   value: { pl: 'Wartość', en: 'Value' },
   valueTo: { pl: 'Wartość do', en: 'Value to' },
-  listHint: { pl: 'Wartości rozdziel średnikiem', en: 'Separate the values with semicolons' },
+  listHint: { pl: 'Wartości rozdziel średnikiem.', en: 'Separate the values with semicolons.' },
+  moneyHint: {
+    pl: 'Kwota w złotych, np. 1 000,50 albo 1000.50.',
+    en: 'An amount in złoty, e.g. 1 000.50 or 1000,50.',
+  },
   choose: { pl: '— wybierz —', en: '— choose —' },
   yes: { pl: 'tak', en: 'yes' },
   no: { pl: 'nie', en: 'no' },
@@ -83,6 +88,31 @@ export const SEGMENTATION_VIEW_TEXTS = {
   keyAccountNo: { pl: 'Klient kluczowy: nie', en: 'Key account: no' },
   noVariant: { pl: 'bez wariantu współpracy', en: 'no cooperation variant' },
   holdingBack: { pl: 'Do poprawy przed głębszym wariantem:', en: 'To improve before a deeper variant:' },
+  confirmTitle: { pl: 'Zapisać wyniki segmentacji?', en: 'Write the segmentation results?' },
+  confirmNote: {
+    pl: 'Zapis można później cofnąć: przyciskiem „Cofnij” albo z listy ostatnich zapisów segmentacji.',
+    en: 'You can undo it later: with "Undo" or from the list of recent segmentation writes.',
+  },
+  confirmWrite: { pl: 'Zapisz', en: 'Write' },
+  cancelWrite: { pl: 'Anuluj', en: 'Cancel' },
+  undo: { pl: 'Cofnij', en: 'Undo' },
+  undoing: { pl: 'Cofanie zapisu…', en: 'Undoing the write…' },
+  undoTitle: { pl: 'Cofnąć zapis segmentacji?', en: 'Undo the segmentation write?' },
+  undoConfirm: { pl: 'Przywróć', en: 'Restore' },
+  undoFailed: {
+    pl: 'Nie udało się cofnąć zapisu — skoroszyt pozostał bez zmian. Wczytaj skoroszyt ponownie i spróbuj jeszcze raz.',
+    en: 'Could not undo the write; the workbook is unchanged. Reload the workbook and try again.',
+  },
+  recentWrites: { pl: 'Ostatnie zapisy segmentacji', en: 'Recent segmentation writes' },
+  undoneMark: { pl: 'cofnięto', en: 'undone' },
+  noAbcData: {
+    pl: 'W wybranym okresie nie ma wygranych szans ani zaakceptowanych ofert, więc klas ABC nie da się wyliczyć — nic nie zostanie zmienione. Wybierz okres, w którym były wygrane.',
+    en: 'The chosen period has no won opportunities or accepted offers, so there is nothing to compute ABC classes from; nothing will be changed. Choose a period with won deals.',
+  },
+  noRfmData: {
+    pl: 'Żaden klient nie ma kontaktów ani wygranych do dnia dzisiejszego, więc ocen RFM nie da się wyliczyć — nic nie zostanie zmienione.',
+    en: 'No client has any contact or won deal up to today, so there is nothing to score; nothing will be changed.',
+  },
 } satisfies Record<string, Bilingual>;
 
 export type SegmentationViewTextKey = keyof typeof SEGMENTATION_VIEW_TEXTS;
@@ -104,31 +134,79 @@ export const OPERATOR_TEXTS: Record<SegmentOperator, Bilingual> = {
   in: { pl: 'jest jednym z', en: 'is one of' },
 };
 
+const CLIENTS: CountForms = { pl: ['klient', 'klienci', 'klientów'], en: ['client', 'clients'] };
+/** After "u", "z", "of": "u 1 klienta", "z 5 klientów". */
+const OF_CLIENTS: CountForms = { pl: ['klienta', 'klientów', 'klientów'], en: ['client', 'clients'] };
+/** Verbs agreeing with a count of clients: "zmieni się 1 klient", "zmienią się 2 klienci", "zmieni się 5 klientów". */
+const WILL_CHANGE: CountForms = { pl: ['Zmieni się', 'Zmienią się', 'Zmieni się'], en: ['', ''] };
+const MOVES: CountForms = { pl: ['przechodzi', 'przechodzą', 'przechodzi'], en: ['moves', 'move'] };
+const MEETS: CountForms = { pl: ['spełnia', 'spełniają', 'spełnia'], en: ['meets', 'meet'] };
+const GOES: CountForms = { pl: ['trafi', 'trafią', 'trafi'], en: ['goes', 'go'] };
+
 /** Texts with figures in them. */
 export const SEGMENTATION_VIEW_COUNTS = {
+  /** "Zmieni się 19 klientów (5 klientów bez zmian)." */
   changedClients: (locale: Locale, changed: number, unchanged: number) =>
     locale === 'pl'
-      ? `Zmieni się klientów: ${changed} (bez zmian: ${unchanged}).`
-      : `Clients that change: ${changed} (unchanged: ${unchanged}).`,
+      ? `${countForm(locale, changed, WILL_CHANGE)} ${countOf(locale, changed, CLIENTS)} (${countOf(locale, unchanged, CLIENTS)} bez zmian).`
+      : `${countOf(locale, changed, CLIENTS)} will change (${unchanged} unchanged).`,
+  /** The question before a mass write: "Zmieni się 19 klientów. Zapisać?" */
+  confirmWrite: (locale: Locale, changed: number) =>
+    locale === 'pl'
+      ? `${countForm(locale, changed, WILL_CHANGE)} ${countOf(locale, changed, CLIENTS)}. Zapisać?`
+      : `${countOf(locale, changed, CLIENTS)} will change. Write the changes?`,
   transition: (locale: Locale, field: string, clients: number, from: string, to: string) =>
     locale === 'pl'
-      ? `${field}: ${clients} ${clients === 1 ? 'klient przechodzi' : 'klientów przechodzi'} z ${from} do ${to}`
-      : `${field}: ${clients} ${clients === 1 ? 'client moves' : 'clients move'} from ${from} to ${to}`,
+      ? `${field}: ${countOf(locale, clients, CLIENTS)} ${countForm(locale, clients, MOVES)} z ${from} do ${to}`
+      : `${field}: ${countOf(locale, clients, CLIENTS)} ${countForm(locale, clients, MOVES)} from ${from} to ${to}`,
   moreChanges: (locale: Locale, count: number) =>
     locale === 'pl' ? `…i ${count} więcej.` : `…and ${count} more.`,
   written: (locale: Locale, count: number) =>
     locale === 'pl'
-      ? `Zapisano w skoroszycie zmiany u klientów: ${count}.`
-      : `Changes written to the workbook for ${count} clients.`,
+      ? `Zapisano w skoroszycie zmiany u ${countOf(locale, count, OF_CLIENTS)}.`
+      : `Changes written to the workbook for ${countOf(locale, count, OF_CLIENTS)}.`,
   selected: (locale: Locale, count: number, name: string) =>
     locale === 'pl'
-      ? `Warunki spełnia klientów: ${count} — trafią do segmentu „${name}”.`
-      : `${count} clients meet the conditions and go to the segment "${name}".`,
+      ? `${countOf(locale, count, CLIENTS)} ${countForm(locale, count, MEETS)} warunki i ${countForm(locale, count, GOES)} do segmentu „${name}”.`
+      : `${countOf(locale, count, CLIENTS)} ${countForm(locale, count, MEETS)} the conditions and ${countForm(locale, count, GOES)} to the segment "${name}".`,
   rfmScored: (locale: Locale, scored: number, all: number) => {
     const rest = scored < all;
     return locale === 'pl'
-      ? `Ocenieni klienci: ${scored} z ${all}${rest ? ' (pozostali nie mają kontaktów ani wygranych)' : ''}.`
-      : `Clients scored: ${scored} of ${all}${rest ? ' (the others have no contacts or deals)' : ''}.`;
+      ? `Oceniono ${scored} z ${countOf(locale, all, OF_CLIENTS)}${rest ? ' (pozostali nie mają kontaktów ani wygranych)' : ''}.`
+      : `${scored} of ${countOf(locale, all, OF_CLIENTS)} scored${rest ? ' (the others have no contacts or deals)' : ''}.`;
   },
+  confirmUndo: (locale: Locale, restored: number) =>
+    locale === 'pl'
+      ? `Przywrócić poprzednie wartości u ${countOf(locale, restored, OF_CLIENTS)}?`
+      : `Restore the previous values of ${countOf(locale, restored, OF_CLIENTS)}?`,
+  /** Clients an undo leaves as they are, because they were changed or deleted after the write. */
+  undoLeaves: (locale: Locale, changedSince: number, missing: number) =>
+    [
+      changedSince > 0 &&
+        (locale === 'pl'
+          ? `Od tego zapisu zmieniono ${countOf(locale, changedSince, OF_CLIENTS)} — ich obecne wartości zostaną.`
+          : `${countOf(locale, changedSince, CLIENTS)} changed since the write; their current values stay.`),
+      missing > 0 &&
+        (locale === 'pl'
+          ? `Od tego zapisu usunięto ${countOf(locale, missing, OF_CLIENTS)}.`
+          : `${countOf(locale, missing, CLIENTS)} deleted since the write.`),
+    ]
+      .filter(Boolean)
+      .join(' '),
+  undone: (locale: Locale, restored: number) =>
+    locale === 'pl'
+      ? `Cofnięto zapis: przywrócono poprzednie wartości u ${countOf(locale, restored, OF_CLIENTS)}.`
+      : `Write undone: the previous values of ${countOf(locale, restored, OF_CLIENTS)} restored.`,
+  writeEntry: (locale: Locale, at: string, user: string, clients: number) =>
+    [
+      new Intl.DateTimeFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      }).format(new Date(at)),
+      user,
+      countOf(locale, clients, CLIENTS),
+    ]
+      .filter(Boolean)
+      .join(' · '),
   score: (locale: Locale, value: number) => (locale === 'pl' ? `ocena ${value}` : `score ${value}`),
 };

@@ -177,8 +177,18 @@ describe('parseSegmentRule', () => {
     ],
     [
       'a value of the wrong kind',
-      '{"field":"wonValue","operator":"equals","value":"dużo"}',
+      '{"field":"activityCount","operator":"equals","value":"dużo"}',
       /"dużo" does not fit .* expected a number/,
+    ],
+    [
+      'an amount that is not money',
+      '{"field":"wonValue","operator":"equals","value":"dużo"}',
+      /"dużo" does not fit the field "Won value in the period \(PLN\)"; expected an amount in złoty, e\.g\. 1 000\.50/,
+    ],
+    [
+      'an amount in fractions of a grosz',
+      '{"field":"wonValue","operator":"greaterThan","value":100.5}',
+      /"100.5" does not fit .* expected an amount in złoty/,
     ],
     [
       'an enum value not in the list',

@@ -112,3 +112,35 @@ describe('segmentationAssignments with other clients than the facts', () => {
     ]);
   });
 });
+
+describe('segmentationAssignments over a period without data', () => {
+  test('ABC over a period with no won value assigns no class, so no A or B client is downgraded', () => {
+    const clients = [client('c1', { abcClass: 'A' }), client('c2', { abcClass: 'B' }), client('c3')];
+    // A deal won before the period: the period itself holds no won value.
+    const facts = factsOf(clients, { opportunities: [wonOpportunity('c1', 500_00, '2024-06-01')] });
+    const abc = classifyAbc(facts);
+    expect(abc.totalValue).toBe(0);
+    const assignments = segmentationAssignments({ abc });
+    expect(clients.map((c, index) => assignments(index, c))).toEqual([undefined, undefined, undefined]);
+    const plan = planSegmentChanges(clients, assignments, AT);
+    expect(plan.updates).toEqual([]);
+    expect(plan.preview.transitions).toEqual([]);
+  });
+
+  test('RFM with no client scored clears no score', () => {
+    const clients = [client('c1', { rfmScore: '545' }), client('c2', { rfmScore: '111' })];
+    const rfm = scoreRfm(factsOf(clients));
+    expect(rfm.scoredClients).toBe(0);
+    expect(planSegmentChanges(clients, segmentationAssignments({ rfm }), AT).updates).toEqual([]);
+  });
+
+  test('with won value in the period, clients without it still become C', () => {
+    const clients = [client('c1', { abcClass: 'C' }), client('c2', { abcClass: 'A' })];
+    const facts = factsOf(clients, { opportunities: [wonOpportunity('c1', 500_00, '2025-06-01')] });
+    const plan = planSegmentChanges(clients, segmentationAssignments({ abc: classifyAbc(facts) }), AT);
+    expect(plan.updates.map((u) => [u.id, u.changes.abcClass])).toEqual([
+      ['c1', 'A'],
+      ['c2', 'C'],
+    ]);
+  });
+});
