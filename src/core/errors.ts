@@ -16,6 +16,11 @@ export interface ErrorParams {
   workbookNotFound: { file: string };
   missingTable: { table: string; sheet: string };
   missingColumn: { table: string; sheet: string; column: string };
+  /**
+   * A write to a table or column a newer schema added, in a workbook of an older one that this
+   * adapter reads as it is (Graph, Office.js before its upgrade): `column` absent for a whole table.
+   */
+  upgradeNeeded: { table: string; column?: string; version: number; supported: number };
   duplicateColumn: { table: string; sheet: string; column: string };
   badCell: { sheet: string; column: string; row: number; value: string; expected: Bilingual };
   newerSchema: { file: string; version: number; supported: number };
@@ -94,6 +99,10 @@ const ERROR_TEXTS: Texts = {
   missingColumn: (p) => ({
     pl: `W tabeli ${p.table} (arkusz „${p.sheet}”) brakuje kolumny „${p.column}” — może zmieniono jej nagłówek. Przywróć nagłówek albo uruchom „relacje repair”.`,
     en: `The table ${p.table} (sheet "${p.sheet}") has no column "${p.column}"; its header may have been renamed. Restore the header or run "relacje repair".`,
+  }),
+  upgradeNeeded: (p) => ({
+    pl: `Skoroszyt pochodzi z wcześniejszej wersji Relacji (schemat ${p.version}, obecny ${p.supported}) i nie ma jeszcze ${p.column ? `kolumny „${p.column}” w tabeli ${p.table}` : `tabeli ${p.table}`}. Otwórz go raz w Excelu z dodatkiem Relacje — dodatek uzupełni skoroszyt — i spróbuj ponownie. Nic nie zostało zapisane.`,
+    en: `The workbook comes from an earlier Relacje (schema ${p.version}, current ${p.supported}) and has no ${p.column ? `column "${p.column}" in the table ${p.table}` : `table ${p.table}`} yet. Open it once in Excel with the Relacje add-in, which completes the workbook, and try again. Nothing was saved.`,
   }),
   duplicateColumn: (p) => ({
     pl: `W tabeli ${p.table} (arkusz „${p.sheet}”) kolumna „${p.column}” występuje dwa razy. Usuń lub przemianuj jedną z nich.`,

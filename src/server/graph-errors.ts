@@ -26,6 +26,7 @@ const GRAPH_STATUS: { [C in ErrorCode]: [number, string] } = {
   workbookNotFound: [404, 'ItemNotFound'],
   missingTable: [404, 'ItemNotFound'],
   missingColumn: [400, 'InvalidArgument'],
+  upgradeNeeded: [400, 'InvalidArgument'],
   duplicateColumn: [400, 'InvalidArgument'],
   badCell: [400, 'InvalidArgument'],
   newerSchema: [400, 'InvalidArgument'],
