@@ -28,6 +28,7 @@ const EXAMPLES: { [C in keyof ErrorParams]: [ErrorParams[C], string[]] } = {
   workbookNotFound: [{ file: 'brak.xlsx' }, ['brak.xlsx']],
   missingTable: [{ table: 'tClients', sheet: 'Klienci' }, ['tClients', 'Klienci']],
   missingColumn: [{ table: 'tClients', sheet: 'Klienci', column: 'NIP' }, ['Klienci', 'NIP']],
+  upgradeNeeded: [{ table: 'tPipelines', version: 2, supported: 3 }, ['tPipelines', 'Excel']],
   duplicateColumn: [{ table: 'tClients', sheet: 'Klienci', column: 'Miasto' }, ['Klienci', 'Miasto']],
   badCell: [
     {
