@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Locale } from '../../core/i18n';
 import { RelacjeApp } from '../../ui/app/RelacjeApp';
+import { browserViewHistory } from './browser-view-history';
 import { graphWorkbookOverview } from './graph-workbook-overview';
 import { recall, remember } from './remembered';
 import { standaloneCrmService } from './standalone-crm-service';
@@ -23,6 +24,7 @@ export function StandalonePane({ initialLocale, chosenWorkbook, onLocaleChange }
   // While the name is being changed, the one before (the gate offers it; the services wait).
   const [changingFrom, setChangingFrom] = useState<string | null>(null);
   const origin = window.location.origin;
+  const viewHistory = useMemo(browserViewHistory, []);
   const services = useMemo(
     () =>
       user === null
@@ -51,6 +53,7 @@ export function StandalonePane({ initialLocale, chosenWorkbook, onLocaleChange }
     <RelacjeApp
       initialLocale={locale}
       services={services}
+      viewHistory={viewHistory}
       user={{
         name: user ?? '',
         change: () => {

@@ -37,7 +37,8 @@ const useStyles = makeStyles({
  */
 export function UserNameGate({ locale, currentName, onChosen }: UserNameGateProps) {
   const styles = useStyles();
-  const [name, setName] = useState(currentName ?? standaloneText(locale, 'defaultUser'));
+  // No name is offered: "Ja" in the history and the audit would tell colleagues nothing.
+  const [name, setName] = useState(currentName ?? '');
   const [submitted, setSubmitted] = useState(false);
   const missing = name.trim() === '';
   const submit = (event: FormEvent) => {
@@ -57,7 +58,12 @@ export function UserNameGate({ locale, currentName, onChosen }: UserNameGateProp
             validationState={submitted && missing ? 'error' : 'none'}
             validationMessage={submitted && missing ? standaloneText(locale, 'whoRequired') : undefined}
           >
-            <Input value={name} onChange={(_e, data) => setName(data.value)} autoComplete="name" />
+            <Input
+              value={name}
+              onChange={(_e, data) => setName(data.value)}
+              autoComplete="name"
+              placeholder={standaloneText(locale, 'whoPlaceholder')}
+            />
           </Field>
           <div>
             <Button type="submit" appearance="primary">

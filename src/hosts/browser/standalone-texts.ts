@@ -10,7 +10,7 @@ export const STANDALONE_TEXTS = {
   whoLabel: { pl: 'Twoje imię i nazwisko', en: 'Your name' },
   whoRequired: { pl: 'Wpisz imię, aby kontynuować.', en: 'Enter a name to continue.' },
   whoContinue: { pl: 'Dalej', en: 'Continue' },
-  defaultUser: { pl: 'Ja', en: 'Me' },
+  whoPlaceholder: { pl: 'np. Anna Nowak', en: 'e.g. Anna Nowak' },
 } satisfies Record<string, Bilingual>;
 
 export type StandaloneTextKey = keyof typeof STANDALONE_TEXTS;

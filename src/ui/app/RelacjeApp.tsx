@@ -1,16 +1,14 @@
 import {
   Button,
   Caption1,
-  FluentProvider,
   Tab,
   TabList,
   Title3,
   makeStyles,
   tokens,
-  webLightTheme,
   type Theme,
 } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Locale } from '../../core/i18n';
 import type { CrmService } from '../../services/crm-service';
 import { ClientsView } from '../clients/ClientsView';
@@ -18,10 +16,18 @@ import { uiText } from '../i18n/ui-texts';
 import { ErrorMessageBar } from '../shared/ErrorMessageBar';
 import { WorkInProgress } from '../shared/WorkInProgress';
 import { WorkProgress } from '../shared/WorkProgress';
+import { createPaneGuard } from '../shared/unsaved-changes';
+import {
+  guardedViewHistory,
+  memoryViewHistory,
+  type PaneLocation,
+  type ViewHistory,
+} from '../shared/view-history';
 import type { WorkbookOverviewService } from '../workbook-overview/workbook-overview-service';
 import type { XlsxRowsReader } from '../import/spreadsheet-rows';
 import { appText } from './app-texts';
 import { LoadCancelledBar } from './LoadCancelledBar';
+import { PaneProviders } from './PaneProviders';
 import { useWorkbookLoad } from './use-workbook-load';
 
 /** The services the panes call; hosts build them over the store they chose. */
@@ -47,6 +53,8 @@ export interface RelacjeAppProps {
   theme?: Theme;
   /** Who the audit records, where the host lets it be changed (the standalone mode; Office knows). */
   user?: { name: string; change: () => void };
+  /** Where the views go in the host's history (the browser's, standalone); in memory by default. */
+  viewHistory?: ViewHistory<PaneLocation>;
 }
 
 // The views other than the client list load when first opened, so the pane's first render is small.
@@ -67,6 +75,12 @@ const WorkbookOverviewPanel = lazy(() =>
 );
 
 type View = 'clients' | 'import' | 'segmentation' | 'workbook';
+const VIEWS: readonly string[] = ['clients', 'import', 'segmentation', 'workbook'] satisfies View[];
+
+/** The tab a history entry names; the client list for anything else. */
+function viewOf(location: PaneLocation | null): View {
+  return location && VIEWS.includes(location.view) ? (location.view as View) : 'clients';
+}
 
 const useStyles = makeStyles({
   page: {
@@ -114,10 +128,32 @@ const useStyles = makeStyles({
   tagline: { color: tokens.colorNeutralForeground3 },
 });
 
-export function RelacjeApp({ initialLocale, services, onLocaleChange, theme, user }: RelacjeAppProps) {
+export function RelacjeApp({
+  initialLocale,
+  services,
+  onLocaleChange,
+  theme,
+  user,
+  viewHistory,
+}: RelacjeAppProps) {
   const styles = useStyles();
   const [locale, setLocale] = useState<Locale>(initialLocale);
-  const [view, setView] = useState<View>('clients');
+  const paneGuard = useMemo(createPaneGuard, []);
+  const history = useMemo(
+    () => guardedViewHistory(viewHistory ?? memoryViewHistory<PaneLocation>(), paneGuard),
+    [viewHistory, paneGuard],
+  );
+  const [view, setViewState] = useState<View>(() => viewOf(history.current()));
+  // A tab is an entry of the history too; leaving a half-filled form asks first.
+  const setView = (next: View) =>
+    paneGuard.guard(() => {
+      setViewState(next);
+      history.push({ view: next });
+    });
+  useEffect(() => {
+    if (!history.current()) history.replace({ view: viewOf(null) });
+    return history.subscribe((location) => setViewState(viewOf(location)));
+  }, [history]);
   const { state, retry, cancel } = useWorkbookLoad(services.crm);
 
   useEffect(() => {
@@ -163,7 +199,7 @@ export function RelacjeApp({ initialLocale, services, onLocaleChange, theme, use
   };
 
   return (
-    <FluentProvider theme={theme ?? webLightTheme}>
+    <PaneProviders locale={locale} theme={theme} guard={paneGuard} history={history}>
       <div className={styles.page}>
         <header className={styles.header}>
           <div>
@@ -214,6 +250,6 @@ export function RelacjeApp({ initialLocale, services, onLocaleChange, theme, use
           </Suspense>
         </main>
       </div>
-    </FluentProvider>
+    </PaneProviders>
   );
 }

@@ -8,6 +8,8 @@ export interface CardItemProps {
   badges?: ReactNode;
   /** A longer text under the item (an activity's details). */
   body?: string;
+  /** The item's own buttons (edit, delete, complete). */
+  actions?: ReactNode;
 }
 
 const useStyles = makeStyles({
@@ -24,10 +26,11 @@ const useStyles = makeStyles({
   details: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   body: { whiteSpace: 'pre-line', overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
 });
 
 /** One record in a section of the client card. */
-export function CardItem({ title, details = [], badges, body }: CardItemProps) {
+export function CardItem({ title, details = [], badges, body, actions }: CardItemProps) {
   const styles = useStyles();
   const facts = details.filter((d) => d !== '');
   return (
@@ -38,6 +41,7 @@ export function CardItem({ title, details = [], badges, body }: CardItemProps) {
       {facts.length > 0 && <Caption1 className={styles.details}>{facts.join(' · ')}</Caption1>}
       {badges && <div className={styles.badges}>{badges}</div>}
       {body && <Caption1 className={styles.body}>{body}</Caption1>}
+      {actions && <div className={styles.actions}>{actions}</div>}
     </li>
   );
 }

@@ -15,6 +15,8 @@ export interface CardSectionProps {
   onAdd?: () => void;
   /** The inline form shown while adding. */
   addForm?: ReactNode;
+  /** A message about what was just done in this section (a deletion), shown under its heading. */
+  notice?: ReactNode;
   children: ReactNode;
 }
 
@@ -36,7 +38,7 @@ const useStyles = makeStyles({
 
 /** One part of the client card: a heading with its count and quick "add", then its records. */
 export function CardSection(props: CardSectionProps) {
-  const { locale, id, title, count, addLabel, adding, onAdd, addForm, children } = props;
+  const { locale, id, title, count, addLabel, adding, onAdd, addForm, notice, children } = props;
   const styles = useStyles();
   return (
     <section className={styles.section} aria-labelledby={id}>
@@ -53,6 +55,7 @@ export function CardSection(props: CardSectionProps) {
           </Button>
         )}
       </div>
+      {notice}
       {adding && addForm}
       {count === 0 ? (
         !adding && <span className={styles.empty}>{clientText(locale, 'none')}</span>

@@ -1,6 +1,18 @@
-import { Button, Caption1, Link, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, type ReactNode } from 'react';
+import {
+  Button,
+  Caption1,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { recordNoun, recordTitle } from '../../core/clients/record-titles';
 import type { Locale } from '../../core/i18n';
+import type { RecordFields } from '../../core/records';
 import type { CrmService } from '../../services/crm-service';
 import type { StoredRecord } from '../../store/port';
 import { enumLabel } from '../shared/enum-options';
@@ -9,10 +21,14 @@ import { CardItem } from './CardItem';
 import { GdprBadges } from './GdprBadges';
 import { EnumBadge } from './EnumBadge';
 import { CardSection } from './CardSection';
-import { QuickAddForm } from './QuickAddForm';
-import { cardSections } from './client-card-sections';
+import { CardRecordForm } from './CardRecordForm';
+import { cardSections, type CardSectionSpec } from './client-card-sections';
 import { CLIENTS_TABLE } from './client-form-fields';
-import { clientText } from './client-texts';
+import { clientText, deleteQuestion } from './client-texts';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { ErrorMessageBar } from '../shared/ErrorMessageBar';
+import { useAsyncAction } from '../shared/use-async-action';
+import { useDiscardGuard } from '../shared/unsaved-changes';
 import type { ClientCard as ClientCardData } from '../../core/clients/client-card';
 
 export interface ClientCardProps {
@@ -25,13 +41,25 @@ export interface ClientCardProps {
   onBack: () => void;
   onEdit: () => void;
   onMerge: () => void;
+  /** Opens an opportunity in its own view (stages, won, lost), where the pane has one. */
+  onOpenOpportunity?: (opportunityId: string) => void;
+}
+
+interface RecordOnCard {
+  spec: CardSectionSpec;
+  row: StoredRecord;
 }
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   top: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   titleLine: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  title: { overflowWrap: 'anywhere', margin: 0 },
+  title: {
+    overflowWrap: 'anywhere',
+    margin: 0,
+    ':focus': { outline: 'none' },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   facts: {
     display: 'grid',
@@ -97,12 +125,91 @@ export function ClientCard({
   onBack,
   onEdit,
   onMerge,
+  onOpenOpportunity,
 }: ClientCardProps) {
   const styles = useStyles();
   const [adding, setAdding] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<RecordOnCard | null>(null);
+  const [notice, setNotice] = useState<{ section: string; text: string } | null>(null);
+  // The section of the last one-click change: its failure is shown there, where the user is.
+  const [actedOn, setActedOn] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const guard = useDiscardGuard();
   const { client } = data;
   const personEntries = new Map(data.people.map((entry) => [entry.person.id, entry]));
-  const sections = cardSections({ locale, card: data, stages, surveys, today: todayIso() });
+  const sections = cardSections({
+    locale,
+    card: data,
+    stages,
+    surveys,
+    today: todayIso(),
+    user: service.user,
+  });
+  const removal = useAsyncAction((target: RecordOnCard) =>
+    service.remove(target.spec.key, target.row.id, target.row.version, { locale }),
+  );
+  const quickChange = useAsyncAction((target: RecordOnCard, changes: RecordFields) => {
+    setActedOn(target.spec.key);
+    return service.update(target.spec.key, target.row.id, target.row.version, changes);
+  });
+
+  // The card takes the focus when it opens, so a keyboard or screen reader user starts at its name.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [client.id]);
+
+  const openForm = (next: { adding?: string; editing?: string }) =>
+    guard(() => {
+      setNotice(null);
+      setAdding(next.adding ?? null);
+      setEditing(next.editing ?? null);
+    });
+
+  const itemActions = (spec: CardSectionSpec, row: StoredRecord) => {
+    const title = recordTitle(spec.key, row);
+    const named = (label: string) => (title ? `${label}: ${title}` : label);
+    return (
+      <>
+        {spec.opensElsewhere && onOpenOpportunity && (
+          <Button size="small" appearance="subtle" onClick={() => guard(() => onOpenOpportunity(row.id))}>
+            {clientText(locale, 'openRecord')}
+          </Button>
+        )}
+        {spec.quickChanges?.(row).map((change) => (
+          <Button
+            key={change.label}
+            size="small"
+            appearance="subtle"
+            aria-label={named(clientText(locale, change.label))}
+            disabled={quickChange.busy}
+            onClick={() => void quickChange.run({ spec, row }, change.changes)}
+          >
+            {clientText(locale, change.label)}
+          </Button>
+        ))}
+        <Button
+          size="small"
+          appearance="subtle"
+          aria-label={named(clientText(locale, 'editRecord'))}
+          onClick={() => openForm({ editing: `${spec.key}:${row.id}` })}
+        >
+          {clientText(locale, 'editRecord')}
+        </Button>
+        <Button
+          size="small"
+          appearance="subtle"
+          aria-label={named(clientText(locale, 'deleteRecord'))}
+          onClick={() => {
+            removal.clearError();
+            setDeleting({ spec, row });
+          }}
+        >
+          {clientText(locale, 'deleteRecord')}
+        </Button>
+      </>
+    );
+  };
 
   return (
     <article className={styles.root} aria-labelledby="client-card-title">
@@ -113,9 +220,9 @@ export function ClientCard({
           </Button>
         </div>
         <div className={styles.titleLine}>
-          <Subtitle1 as="h2" id="client-card-title" className={styles.title}>
-            {shownText(client.name)}
-          </Subtitle1>
+          <h2 id="client-card-title" className={styles.title} ref={headingRef} tabIndex={-1}>
+            <Subtitle1>{shownText(client.name)}</Subtitle1>
+          </h2>
           <EnumBadge locale={locale} enumKey="clientStatus" value={client.status} />
         </div>
         <Caption1 className={styles.subtle}>
@@ -167,10 +274,10 @@ export function ClientCard({
           count={spec.rows.length}
           addLabel={spec.add?.label}
           adding={adding === spec.key}
-          onAdd={spec.add && (() => setAdding(spec.key))}
+          onAdd={spec.add && (() => openForm({ adding: spec.key }))}
           addForm={
             spec.add && (
-              <QuickAddForm
+              <CardRecordForm
                 locale={locale}
                 service={service}
                 table={spec.add.table}
@@ -182,9 +289,39 @@ export function ClientCard({
               />
             )
           }
+          notice={
+            <>
+              {notice?.section === spec.key && (
+                <MessageBar intent="success" role="status">
+                  <MessageBarBody>{notice.text}</MessageBarBody>
+                </MessageBar>
+              )}
+              {actedOn === spec.key && quickChange.error !== null && (
+                <ErrorMessageBar
+                  locale={locale}
+                  error={quickChange.error}
+                  onDismiss={quickChange.clearError}
+                />
+              )}
+            </>
+          }
         >
           {spec.rows.map((row) => {
             const person = spec.key === 'people' ? personEntries.get(row.id) : undefined;
+            if (editing === `${spec.key}:${row.id}`) {
+              return (
+                <li key={row.id}>
+                  <CardRecordForm
+                    locale={locale}
+                    service={service}
+                    table={spec.key}
+                    fields={spec.edit}
+                    editing={row}
+                    onDone={() => setEditing(null)}
+                  />
+                </li>
+              );
+            }
             return (
               <CardItem
                 key={row.id}
@@ -204,11 +341,39 @@ export function ClientCard({
                     ))
                   )
                 }
+                actions={itemActions(spec, row)}
               />
             );
           })}
         </CardSection>
       ))}
+      <ConfirmDialog
+        open={deleting !== null}
+        title={clientText(locale, 'deleteTitle')}
+        message={
+          deleting
+            ? deleteQuestion(
+                locale,
+                recordNoun(deleting.spec.key, locale),
+                recordTitle(deleting.spec.key, deleting.row),
+              )
+            : ''
+        }
+        confirmLabel={clientText(locale, removal.busy ? 'deleting' : 'deleteConfirm')}
+        cancelLabel={clientText(locale, 'cancel')}
+        busy={removal.busy}
+        failure={removal.error !== null && <ErrorMessageBar locale={locale} error={removal.error} />}
+        onConfirm={() => {
+          const target = deleting;
+          if (!target) return;
+          void removal.run(target).then((done) => {
+            if (!done) return;
+            setDeleting(null);
+            setNotice({ section: target.spec.key, text: clientText(locale, 'deleted') });
+          });
+        }}
+        onCancel={() => setDeleting(null)}
+      />
       <Text size={100} className={styles.subtle}>
         ID: {client.id}
       </Text>

@@ -7,14 +7,18 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { isRelacjeError, type FieldIssue } from '../../core/errors';
 import type { Locale } from '../../core/i18n';
 import { validateRecord } from '../../core/records';
 import type { CrmService } from '../../services/crm-service';
 import type { RecordFields, StoredRecord } from '../../store/port';
-import { ErrorMessageBar } from '../shared/ErrorMessageBar';
 import { RecordFieldInput } from '../shared/RecordFieldInput';
+import { focusFirstField, revealMessage } from '../shared/focus-and-scroll';
+import { useUnsavedChanges } from '../shared/unsaved-changes';
+import { withChangedInputs } from '../shared/record-inputs';
+import { SaveMessages } from './SaveMessages';
+import { useEditConflict } from './use-edit-conflict';
 import type { DuplicateWarning as DuplicateMatch } from '../../core/clients/client-duplicates';
 import { DuplicateWarning } from './DuplicateWarning';
 import {
@@ -59,11 +63,21 @@ const useStyles = makeStyles({
     position: 'sticky',
     bottom: `calc(-1 * ${tokens.spacingHorizontalM})`,
     display: 'flex',
-    gap: tokens.spacingHorizontalS,
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
     paddingBlock: tokens.spacingVerticalS,
     backgroundColor: tokens.colorNeutralBackground2,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  // Beside Save, so a refusal is seen where the user clicked; a long one scrolls inside.
+  messages: {
+    maxHeight: '50vh',
+    overflowY: 'auto',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
 /**
@@ -72,10 +86,16 @@ const useStyles = makeStyles({
  * duplicate is shown before saving, with the choice to open it or save anyway.
  */
 export function ClientForm(props: ClientFormProps) {
-  const { locale, service, client, duplicatesOf, onSaved, onCancel, onOpenClient, onMerge } = props;
+  const { locale, service, duplicatesOf, onSaved, onCancel, onOpenClient, onMerge } = props;
   const styles = useStyles();
+  // The version the user edits: the client as opened (a reload behind the form leaves it), until
+  // the user resolves a conflict.
+  const [client, setClient] = useState(props.client);
   const original = useMemo(() => (client ? valuesOfClient(client) : emptyClientValues()), [client]);
   const [values, setValues] = useState<FormValues>(original);
+  const [reapplied, setReapplied] = useState(false);
+  const conflict = useEditConflict(service, 'clients');
+  const messagesRef = useRef<HTMLDivElement>(null);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [serviceIssues, setServiceIssues] = useState<FieldIssue[]>([]);
@@ -83,6 +103,12 @@ export function ClientForm(props: ClientFormProps) {
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const dirty = useMemo(
+    () => Object.keys(values).some((key) => (values[key] ?? '') !== (original[key] ?? '')),
+    [values, original],
+  );
+  useUnsavedChanges(dirty && !saving);
+  useEffect(() => focusFirstField(formRef.current), []);
 
   const fields = useMemo(() => newClientFields(values), [values]);
   const localIssues = useMemo(
@@ -116,6 +142,8 @@ export function ClientForm(props: ClientFormProps) {
   const save = async (checkDuplicates: boolean) => {
     setSubmitted(true);
     setFailure(null);
+    setReapplied(false);
+    conflict.clear();
     if (localIssues.size > 0) {
       focusFirstInvalid();
       return;
@@ -129,20 +157,37 @@ export function ClientForm(props: ClientFormProps) {
     }
     setDuplicates(null);
     setSaving(true);
+    const changes = client ? changedClientFields(original, values) : fields;
     try {
       const saved = client
-        ? await service.update('clients', client.id, client.version, changedClientFields(original, values))
+        ? await service.update('clients', client.id, client.version, changes)
         : await service.create('clients', fields);
       onSaved(saved);
     } catch (error) {
+      setSaving(false);
       if (isRelacjeError(error, 'invalidRecord')) {
         setServiceIssues([...error.params.issues]);
         focusFirstInvalid();
       }
+      if (await conflict.explain(error, client, changes)) return;
       setFailure(error);
-      setSaving(false);
     }
   };
+
+  /** After a conflict: the stored client, with the user's changes laid over it or not. */
+  const rebase = (keepMine: boolean) => {
+    const fresh = conflict.answer();
+    if (!fresh) return onCancel();
+    const start = valuesOfClient(fresh);
+    setClient(fresh);
+    setValues(keepMine ? withChangedInputs(start, original, values) : start);
+    setReapplied(keepMine);
+    setSubmitted(false);
+  };
+
+  useEffect(() => {
+    if (failure !== null || duplicates || conflict.found) revealMessage(messagesRef.current);
+  }, [failure, duplicates, conflict.found]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -155,11 +200,6 @@ export function ClientForm(props: ClientFormProps) {
       <Subtitle1 as="h2" className={styles.title}>
         {clientText(locale, client ? 'editClientTitle' : 'newClientTitle')}
       </Subtitle1>
-      {invalidCount > 0 && !failure && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{clientText(locale, 'formInvalid')}</MessageBarBody>
-        </MessageBar>
-      )}
       {FORM_SECTIONS.map((section) => (
         <fieldset key={section.title} className={styles.section}>
           <legend className={styles.legend}>
@@ -178,25 +218,40 @@ export function ClientForm(props: ClientFormProps) {
           ))}
         </fieldset>
       ))}
-      {failure !== null && (
-        <ErrorMessageBar locale={locale} error={failure} onDismiss={() => setFailure(null)} />
-      )}
-      {duplicates && (
-        <DuplicateWarning
-          locale={locale}
-          matches={duplicates}
-          onOpenExisting={onOpenClient}
-          onMerge={client ? (existingId) => onMerge(existingId, client.id) : undefined}
-          onSaveAnyway={() => void save(false)}
-        />
-      )}
       <div className={styles.footer}>
-        <Button type="submit" appearance="primary" disabled={saving}>
-          {clientText(locale, saving ? 'saving' : 'save')}
-        </Button>
-        <Button type="button" onClick={onCancel} disabled={saving}>
-          {clientText(locale, 'cancel')}
-        </Button>
+        <div className={styles.messages} ref={messagesRef}>
+          {invalidCount > 0 && !failure && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{clientText(locale, 'formInvalid')}</MessageBarBody>
+            </MessageBar>
+          )}
+          <SaveMessages
+            locale={locale}
+            conflict={conflict.found}
+            reapplied={reapplied}
+            failure={failure}
+            onReapply={() => rebase(true)}
+            onDiscard={() => rebase(false)}
+            onDismissFailure={() => setFailure(null)}
+          />
+          {duplicates && (
+            <DuplicateWarning
+              locale={locale}
+              matches={duplicates}
+              onOpenExisting={onOpenClient}
+              onMerge={client ? (existingId) => onMerge(existingId, client.id) : undefined}
+              onSaveAnyway={() => void save(false)}
+            />
+          )}
+        </div>
+        <div className={styles.buttons}>
+          <Button type="submit" appearance="primary" disabled={saving}>
+            {clientText(locale, saving ? 'saving' : 'save')}
+          </Button>
+          <Button type="button" onClick={onCancel} disabled={saving}>
+            {clientText(locale, 'cancel')}
+          </Button>
+        </div>
       </div>
     </form>
   );

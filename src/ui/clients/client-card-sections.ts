@@ -1,4 +1,5 @@
 import type { ClientCard } from '../../core/clients/client-card';
+import type { CardRecordTable } from '../../core/clients/record-titles';
 import type { Locale } from '../../core/i18n';
 import type { RecordFields } from '../../core/records';
 import type { TableKey } from '../../core/schema';
@@ -7,29 +8,41 @@ import type { StoredRecord } from '../../store/port';
 import { enumLabel, enumOptions } from '../shared/enum-options';
 import { shownDate, shownMoney, shownText, todayIso } from '../shared/format';
 import type { CardItemProps } from './CardItem';
-import type { QuickAddField } from './QuickAddForm';
+import type { CardFormField } from './CardRecordForm';
 import { CLIENT_TEXTS, clientText, type ClientTextKey } from './client-texts';
 
 /** The quick "add" of a card section: which table, which fields the user fills, what is fixed. */
 export interface QuickAddSpec {
   table: TableKey;
   label: ClientTextKey;
-  fields: QuickAddField[];
+  fields: CardFormField[];
   initial: RecordFields;
   fixedAtSave?: () => RecordFields;
   /** How the record is written, when not by the service's generic `create`. */
   save?: (service: CrmService, fields: RecordFields) => Promise<StoredRecord>;
 }
 
+/** A one-click change of a record shown beside it (a task done, reopened). */
+export interface QuickChange {
+  label: ClientTextKey;
+  changes: RecordFields;
+}
+
 /** One list on the client card: its records, how each is shown (badges apart), and its quick add. */
 export interface CardSectionSpec {
-  key: string;
+  key: CardRecordTable;
   title: ClientTextKey;
   rows: readonly StoredRecord[];
   item: (row: StoredRecord) => Omit<CardItemProps, 'badges'>;
   /** Closed-list fields shown as badges, with the list each takes its label from. */
   badges?: readonly { field: string; enumKey: string; outline?: boolean }[];
   add?: QuickAddSpec;
+  /** The fields the user edits on a record of the list. */
+  edit: CardFormField[];
+  /** One-click changes offered on a record, when it is in the state they change. */
+  quickChanges?: (row: StoredRecord) => QuickChange[];
+  /** Where a record opens in a view of its own (an opportunity's), when the pane has one. */
+  opensElsewhere?: boolean;
 }
 
 interface SectionContext {
@@ -38,6 +51,8 @@ interface SectionContext {
   stages: readonly StoredRecord[];
   surveys: readonly StoredRecord[];
   today: string;
+  /** Who is working: the author of history entries, the owner of new tasks and opportunities. */
+  user: string;
 }
 
 /** The activity kinds a person records by hand (the others are written by Relacje itself). */
@@ -60,7 +75,14 @@ function asChoices(values: readonly string[]) {
 }
 
 /** The sections of the card below its data: history first, as a salesperson reads it. */
-export function cardSections({ locale, card, stages, surveys, today }: SectionContext): CardSectionSpec[] {
+export function cardSections({
+  locale,
+  card,
+  stages,
+  surveys,
+  today,
+  user,
+}: SectionContext): CardSectionSpec[] {
   const clientId = card.client.id;
   const due = (value: StoredRecord[string]) =>
     value ? `${clientText(locale, 'due')}: ${shownDate(value, locale)}` : '';
@@ -95,9 +117,15 @@ export function cardSections({ locale, card, stages, surveys, today }: SectionCo
           { key: 'subject' },
           { key: 'details' },
         ],
-        initial: { clientId, type: 'note' },
+        initial: { clientId, type: 'note', owner: user },
         fixedAtSave: () => ({ occurredAt: new Date().toISOString() }),
       },
+      edit: [
+        { key: 'type', choices: enumOptions('activityType', locale) },
+        { key: 'subject' },
+        { key: 'details' },
+        { key: 'owner' },
+      ],
     },
     {
       key: 'people',
@@ -117,6 +145,20 @@ export function cardSections({ locale, card, stages, surveys, today }: SectionCo
         ),
         initial: { clientId },
       },
+      edit: [
+        'firstName',
+        'lastName',
+        'role',
+        'email',
+        'phone',
+        'legalBasis',
+        'consentDate',
+        'consentSource',
+        'consentScope',
+        'retentionUntil',
+      ].map((key) => ({ key })),
+      quickChanges: (p) =>
+        p.legalBasis === 'consent' ? [{ label: 'withdrawConsent', changes: { legalBasis: null } }] : [],
     },
     {
       key: 'tasks',
@@ -130,9 +172,14 @@ export function cardSections({ locale, card, stages, surveys, today }: SectionCo
       add: {
         table: 'tasks',
         label: 'addTask',
-        fields: [{ key: 'title' }, { key: 'dueDate' }, { key: 'priority' }],
-        initial: { clientId, status: 'todo', priority: 'normal' },
+        fields: [{ key: 'title' }, { key: 'dueDate' }, { key: 'priority' }, { key: 'owner' }],
+        initial: { clientId, status: 'todo', priority: 'normal', owner: user },
       },
+      edit: ['title', 'dueDate', 'priority', 'status', 'owner', 'notes'].map((key) => ({ key })),
+      quickChanges: (t) =>
+        t.status === 'done' || t.status === 'cancelled'
+          ? [{ label: 'reopenTask', changes: { status: 'todo', completedOn: null } }]
+          : [{ label: 'completeTask', changes: { status: 'done', completedOn: today } }],
     },
     {
       key: 'opportunities',
@@ -156,9 +203,19 @@ export function cardSections({ locale, card, stages, surveys, today }: SectionCo
           { key: 'pipeline', choices: asChoices(pipelines) },
           { key: 'stage', choices: asChoices(stageNames) },
           { key: 'expectedClose' },
+          { key: 'owner' },
         ],
-        initial: { clientId, status: 'open', pipeline: pipelines[0] ?? '', stage: stageNames[0] ?? '' },
+        initial: {
+          clientId,
+          status: 'open',
+          pipeline: pipelines[0] ?? '',
+          stage: stageNames[0] ?? '',
+          owner: user,
+        },
       },
+      // Stages, won and lost are the opportunity view's; the card edits the plain fields.
+      edit: ['name', 'value', 'expectedClose', 'owner'].map((key) => ({ key })),
+      opensElsewhere: true,
     },
     {
       key: 'offers',
@@ -198,6 +255,7 @@ export function cardSections({ locale, card, stages, surveys, today }: SectionCo
         initial: { clientId, validUntil: daysAfter(today, OFFER_VALID_DAYS) },
         save: (service, fields) => service.createOffer(fields),
       },
+      edit: ['status', 'validUntil', 'netTotal', 'template'].map((key) => ({ key })),
     },
     {
       key: 'projects',
@@ -217,6 +275,17 @@ export function cardSections({ locale, card, stages, surveys, today }: SectionCo
         fields: [{ key: 'name' }, { key: 'manager' }, { key: 'startDate' }],
         initial: { clientId, status: 'planned', startDate: today },
       },
+      edit: [
+        'name',
+        'manager',
+        'status',
+        'startDate',
+        'endDate',
+        'acceptedOn',
+        'acceptanceRemarks',
+        'warrantyUntil',
+        'referenceObtained',
+      ].map((key) => ({ key })),
     },
     {
       key: 'surveyAnswers',
@@ -245,6 +314,7 @@ export function cardSections({ locale, card, stages, surveys, today }: SectionCo
               ],
               initial: { clientId, surveyId: surveys[surveys.length - 1].id, answeredOn: today },
             },
+      edit: ['question', 'score', 'comment', 'answeredOn'].map((key) => ({ key })),
     },
     {
       key: 'complaints',
@@ -260,8 +330,9 @@ export function cardSections({ locale, card, stages, surveys, today }: SectionCo
         table: 'complaints',
         label: 'addComplaint',
         fields: [{ key: 'subject' }, { key: 'receivedOn' }, { key: 'dueDate' }],
-        initial: { clientId, status: 'received', receivedOn: today },
+        initial: { clientId, status: 'received', receivedOn: today, owner: user },
       },
+      edit: ['subject', 'status', 'dueDate', 'resolvedOn', 'resolution', 'owner'].map((key) => ({ key })),
     },
   ];
 }

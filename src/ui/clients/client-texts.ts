@@ -75,7 +75,7 @@ export const CLIENT_TEXTS = {
   mergeDone: { pl: 'Scalono klientów.', en: 'Clients merged.' },
   // card
   cardData: { pl: 'Dane', en: 'Details' },
-  edit: { pl: 'Edytuj', en: 'Edit' },
+  edit: { pl: 'Edytuj klienta', en: 'Edit client' },
   people: { pl: 'Osoby', en: 'People' },
   history: { pl: 'Historia', en: 'History' },
   opportunities: { pl: 'Szanse', en: 'Opportunities' },
@@ -115,6 +115,32 @@ export const CLIENT_TEXTS = {
     en: 'This client is no longer in the base; it may have been merged or deleted.',
   },
   saved: { pl: 'Zapisano.', en: 'Saved.' },
+  close: { pl: 'Zamknij', en: 'Close' },
+  // editing the card's records
+  editRecord: { pl: 'Edytuj', en: 'Edit' },
+  deleteRecord: { pl: 'Usuń', en: 'Delete' },
+  openRecord: { pl: 'Otwórz', en: 'Open' },
+  completeTask: { pl: 'Wykonane', en: 'Done' },
+  reopenTask: { pl: 'Przywróć', en: 'Reopen' },
+  withdrawConsent: { pl: 'Wycofaj zgodę', en: 'Withdraw consent' },
+  deleteTitle: { pl: 'Usunąć?', en: 'Delete?' },
+  deleteConfirm: { pl: 'Usuń', en: 'Delete' },
+  deleted: {
+    pl: 'Usunięto. Wpis o tym jest w historii klienta.',
+    en: 'Deleted. The client’s history has an entry about it.',
+  },
+  deleting: { pl: 'Usuwanie…', en: 'Deleting…' },
+  // a save someone else's change came before
+  conflictTitle: { pl: 'Ktoś inny zmienił ten rekord', en: 'Someone else changed this record' },
+  conflictReapply: {
+    pl: 'Wczytaj ponownie i zastosuj moje zmiany',
+    en: 'Reload and apply my changes again',
+  },
+  conflictDiscard: { pl: 'Odrzuć moje zmiany', en: 'Discard my changes' },
+  conflictReapplied: {
+    pl: 'Wczytano aktualną wersję i naniesiono na nią Twoje zmiany. Sprawdź je i zapisz.',
+    en: 'The current version is loaded with your changes laid over it. Check them and save.',
+  },
   yesWord: { pl: 'tak', en: 'yes' },
   noWord: { pl: 'nie', en: 'no' },
 } satisfies Record<string, Bilingual>;
@@ -123,4 +149,12 @@ export type ClientTextKey = keyof typeof CLIENT_TEXTS;
 
 export function clientText(locale: Locale, key: ClientTextKey): string {
   return CLIENT_TEXTS[key][locale];
+}
+
+/** The question before a deletion, naming the record. */
+export function deleteQuestion(locale: Locale, noun: string, title: string): string {
+  const named = title ? (locale === 'pl' ? ` „${title}”` : ` "${title}"`) : '';
+  return locale === 'pl'
+    ? `Usunąć ${noun}${named}? Wpis o usunięciu trafi do historii klienta.`
+    : `Delete the ${noun}${named}? An entry about it goes to the client’s history.`;
 }

@@ -13,6 +13,13 @@ export const SHARED_TEXTS = {
   noValue: { pl: '(brak)', en: '(none)' },
   yes: { pl: 'Tak', en: 'Yes' },
   no: { pl: 'Nie', en: 'No' },
+  unsavedTitle: { pl: 'Niezapisane zmiany', en: 'Unsaved changes' },
+  unsavedMessage: {
+    pl: 'Formularz ma niezapisane zmiany. Jeśli przejdziesz dalej, przepadną.',
+    en: 'The form has unsaved changes. If you go on, they will be lost.',
+  },
+  discardChanges: { pl: 'Odrzuć zmiany', en: 'Discard changes' },
+  keepEditing: { pl: 'Wróć do formularza', en: 'Keep editing' },
 } satisfies Record<string, Bilingual>;
 
 export type SharedTextKey = keyof typeof SHARED_TEXTS;

@@ -93,9 +93,10 @@ afterEach(async () => {
  */
 describe('the client base, step by step', () => {
   beforeEach(async () => {
-    // A fresh context is a first visit: the pane asks who is working; the default name is taken.
+    // A fresh context is a first visit: the pane asks who is working (no name is offered).
     page = await harness.openPane({ width: WIDTH, height: 800, user: null });
     page.setDefaultTimeout(15_000);
+    await page.getByRole('textbox', { name: 'Twoje imię i nazwisko' }).fill('Ja');
     await page.getByRole('button', { name: 'Dalej' }).click();
     await page.getByRole('grid').waitFor();
   });

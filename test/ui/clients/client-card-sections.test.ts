@@ -14,7 +14,7 @@ const stored = (id: string, fields: Record<string, StoredRecord[string]>): Store
 function offersSection(tables: Record<string, StoredRecord[]>, today: string) {
   const card = buildClientCard(indexByClient(tables), 'c1', today);
   if (!card) throw new Error('no card');
-  const sections = cardSections({ locale: 'pl', card, stages: [], surveys: [], today });
+  const sections = cardSections({ locale: 'pl', card, stages: [], surveys: [], today, user: 'Ola Nowak' });
   const offers = sections.find((s) => s.key === 'offers');
   if (!offers?.add) throw new Error('the offers section has no quick add');
   return { section: offers, add: offers.add };
@@ -77,5 +77,72 @@ describe('the quick add of an offer on the client card', () => {
     const item = section.item(offer);
     expect(item.title).toBe('OF/2026/001');
     expect(item.details?.join(' | ')).toMatch(/4\s200,50\szł netto \| ważna do 31\.03\.2026$/);
+  });
+});
+
+describe('editing on the card', () => {
+  const sectionsOf = (tables: Record<string, StoredRecord[]>) => {
+    const card = buildClientCard(indexByClient(tables), 'c1', '2026-12-04');
+    if (!card) throw new Error('no card');
+    return cardSections({
+      locale: 'pl',
+      card,
+      stages: [],
+      surveys: [],
+      today: '2026-12-04',
+      user: 'Ola Nowak',
+    });
+  };
+  const section = (key: string) => {
+    const found = sectionsOf({ clients: [client] }).find((s) => s.key === key);
+    if (!found) throw new Error(`no ${key} section`);
+    return found;
+  };
+
+  test('a task to do can be completed today, a done one reopened', () => {
+    const tasks = section('tasks');
+    const todo = stored('t1', { clientId: 'c1', title: 'Zadzwonić', status: 'todo', priority: 'normal' });
+    expect(tasks.quickChanges?.(todo)).toEqual([
+      { label: 'completeTask', changes: { status: 'done', completedOn: '2026-12-04' } },
+    ]);
+    expect(tasks.quickChanges?.({ ...todo, status: 'done' })).toEqual([
+      { label: 'reopenTask', changes: { status: 'todo', completedOn: null } },
+    ]);
+  });
+
+  test('history entries, tasks, opportunities and complaints added by hand are the user’s', () => {
+    for (const key of ['activities', 'tasks', 'opportunities', 'complaints']) {
+      expect(section(key).add?.initial.owner).toBe('Ola Nowak');
+    }
+    expect(section('tasks').add?.fields.map((f) => f.key)).toContain('owner');
+  });
+
+  test('a person’s consent can be edited in full, and withdrawn in one click when it is the basis', () => {
+    const people = section('people');
+    expect(people.edit.map((f) => f.key)).toEqual(
+      expect.arrayContaining([
+        'legalBasis',
+        'consentDate',
+        'consentSource',
+        'consentScope',
+        'retentionUntil',
+      ]),
+    );
+    const person = stored('p1', {
+      clientId: 'c1',
+      firstName: 'Jan',
+      lastName: 'Nowak',
+      legalBasis: 'consent',
+    });
+    expect(people.quickChanges?.(person)).toEqual([
+      { label: 'withdrawConsent', changes: { legalBasis: null } },
+    ]);
+    expect(people.quickChanges?.({ ...person, legalBasis: 'contract' })).toEqual([]);
+  });
+
+  test('an opportunity edits only its plain fields on the card and opens elsewhere for stages', () => {
+    const opportunities = section('opportunities');
+    expect(opportunities.edit.map((f) => f.key)).toEqual(['name', 'value', 'expectedClose', 'owner']);
+    expect(opportunities.opensElsewhere).toBe(true);
   });
 });
