@@ -50,6 +50,28 @@ export interface ErrorParams {
   tableHeaderMismatch: { table: string; sheet: string; cell: string; header: string; column: string };
   /** Our column `column` found under the header `header` the user gave it (repair restores ours). */
   renamedColumn: { table: string; sheet: string; column: string; header: string };
+  /** No pipeline of that name in the workbook (tPipelines or tStages). */
+  unknownPipeline: { pipeline: string };
+  /** The stage is not one of the pipeline's `stages`. */
+  unknownStage: { pipeline: string; stage: string; stages: readonly string[] };
+  /** A stage's required fields name `name`, which is no field of an opportunity. */
+  unknownRequiredField: { pipeline: string; stage: string; name: string };
+  /** Entering `stage` needs `fields` (their headers) filled in. */
+  missingStageFields: { opportunity: string; stage: string; fields: readonly Bilingual[] };
+  /** The opportunity is won or lost; it must be reopened first. */
+  opportunityClosed: { opportunity: string; status: Bilingual };
+  /** Only a won or lost opportunity can be reopened. */
+  opportunityNotClosed: { opportunity: string };
+  /** Won needs every offer of the opportunity closed: `open` are the numbers still draft or sent. */
+  offersNotClosed: { opportunity: string; open: readonly string[] };
+  /** Won needs one accepted offer when the opportunity has offers. */
+  noAcceptedOffer: { opportunity: string; offers: readonly string[] };
+  /** Lost needs a reason: one of `reasons` when the pipeline lists them. */
+  lostReasonRequired: { opportunity: string; reasons: readonly string[] };
+  unknownLostReason: { reason: string; reasons: readonly string[] };
+  unknownReadyFunnel: { key: string; keys: readonly string[] };
+  /** A pipeline of that name is already in the workbook. */
+  pipelineExists: { pipeline: string };
 }
 
 export type ErrorCode = keyof ErrorParams;
@@ -66,6 +88,9 @@ type Texts = { [C in ErrorCode]: (p: ErrorParams[C]) => Bilingual };
 
 const issueList = (issues: readonly FieldIssue[], locale: Locale) =>
   issues.map((i) => i.message[locale]).join('; ');
+
+const quotedList = (items: readonly string[], locale: Locale) =>
+  items.map((item) => (locale === 'pl' ? `„${item}”` : `"${item}"`)).join(', ');
 
 const ERROR_TEXTS: Texts = {
   invalidRecord: (p) => ({
@@ -172,6 +197,66 @@ const ERROR_TEXTS: Texts = {
   renamedColumn: (p) => ({
     pl: `Kolumna „${p.column}” tabeli ${p.table} (arkusz „${p.sheet}”) ma teraz nagłówek „${p.header}” — wygląda na przemianowaną. Uruchom „relacje repair”, aby przywrócić jej nagłówek; dane w niej zostaną.`,
     en: `The column "${p.column}" of the table ${p.table} (sheet "${p.sheet}") is now headed "${p.header}"; it looks renamed. Run "relacje repair" to restore its header; its data stays.`,
+  }),
+  unknownPipeline: (p) => ({
+    pl: `W skoroszycie nie ma lejka „${p.pipeline}”. Wybierz lejek z listy albo dodaj go w projektancie lejków.`,
+    en: `The workbook has no pipeline "${p.pipeline}". Choose a pipeline from the list or add it in the funnel designer.`,
+  }),
+  unknownStage: (p) => ({
+    pl: `Lejek „${p.pipeline}” nie ma etapu „${p.stage}”. Wybierz jeden z etapów: ${quotedList(p.stages, 'pl')}.`,
+    en: `The pipeline "${p.pipeline}" has no stage "${p.stage}". Choose one of its stages: ${quotedList(p.stages, 'en')}.`,
+  }),
+  unknownRequiredField: (p) => ({
+    pl: `Etap „${p.stage}” lejka „${p.pipeline}” wymaga pola „${p.name}”, którego szansa nie ma. Popraw listę pól wymaganych etapu (nazwy pól po średniku, np. „Wartość; Planowane zamknięcie”).`,
+    en: `The stage "${p.stage}" of the pipeline "${p.pipeline}" requires the field "${p.name}", which an opportunity does not have. Correct the stage's required fields (field names separated by semicolons, e.g. "Value; Expected close").`,
+  }),
+  missingStageFields: (p) => ({
+    pl: `Szansa „${p.opportunity}” nie może wejść do etapu „${p.stage}”: uzupełnij ${quotedList(
+      p.fields.map((f) => f.pl),
+      'pl',
+    )}.`,
+    en: `The opportunity "${p.opportunity}" cannot enter the stage "${p.stage}": fill in ${quotedList(
+      p.fields.map((f) => f.en),
+      'en',
+    )}.`,
+  }),
+  opportunityClosed: (p) => ({
+    pl: `Szansa „${p.opportunity}” jest już zamknięta (${p.status.pl}). Otwórz ją ponownie, aby ją zmienić.`,
+    en: `The opportunity "${p.opportunity}" is already closed (${p.status.en}). Reopen it to change it.`,
+  }),
+  opportunityNotClosed: (p) => ({
+    pl: `Szansa „${p.opportunity}” jest otwarta — ponownie otworzyć można tylko szansę wygraną albo przegraną.`,
+    en: `The opportunity "${p.opportunity}" is open; only a won or lost opportunity can be reopened.`,
+  }),
+  offersNotClosed: (p) => ({
+    pl: `Szansy „${p.opportunity}” nie można oznaczyć jako wygranej: oferty ${quotedList(p.open, 'pl')} nie są zamknięte. Oznacz je jako zaakceptowane, odrzucone albo wygasłe.`,
+    en: `The opportunity "${p.opportunity}" cannot be marked won: the offers ${quotedList(p.open, 'en')} are not closed. Mark them accepted, rejected or expired.`,
+  }),
+  noAcceptedOffer: (p) => ({
+    pl: `Szansy „${p.opportunity}” nie można oznaczyć jako wygranej: żadna z jej ofert (${quotedList(p.offers, 'pl')}) nie została zaakceptowana. Oznacz zaakceptowaną ofertę albo zamknij szansę jako przegraną.`,
+    en: `The opportunity "${p.opportunity}" cannot be marked won: none of its offers (${quotedList(p.offers, 'en')}) was accepted. Mark the accepted offer or close the opportunity as lost.`,
+  }),
+  lostReasonRequired: (p) => ({
+    pl:
+      p.reasons.length > 0
+        ? `Podaj powód przegranej szansy „${p.opportunity}”: ${quotedList(p.reasons, 'pl')}.`
+        : `Podaj powód przegranej szansy „${p.opportunity}”.`,
+    en:
+      p.reasons.length > 0
+        ? `Give the reason the opportunity "${p.opportunity}" was lost: ${quotedList(p.reasons, 'en')}.`
+        : `Give the reason the opportunity "${p.opportunity}" was lost.`,
+  }),
+  unknownLostReason: (p) => ({
+    pl: `Powodu „${p.reason}” nie ma na liście powodów przegranej tego lejka. Wybierz jeden z nich: ${quotedList(p.reasons, 'pl')}; inny dopisz do listy w projektancie lejków.`,
+    en: `The reason "${p.reason}" is not in this pipeline's list of lost reasons. Choose one of them: ${quotedList(p.reasons, 'en')}; add another to the list in the funnel designer.`,
+  }),
+  unknownReadyFunnel: (p) => ({
+    pl: `Nie ma gotowego lejka „${p.key}”. Dostępne: ${quotedList(p.keys, 'pl')}.`,
+    en: `There is no ready funnel "${p.key}". Available: ${quotedList(p.keys, 'en')}.`,
+  }),
+  pipelineExists: (p) => ({
+    pl: `Lejek „${p.pipeline}” już jest w skoroszycie. Nadaj nowemu lejkowi inną nazwę.`,
+    en: `The pipeline "${p.pipeline}" is already in the workbook. Give the new pipeline another name.`,
   }),
 };
 

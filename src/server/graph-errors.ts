@@ -40,6 +40,19 @@ const GRAPH_STATUS: { [C in ErrorCode]: [number, string] } = {
   tableWidthMismatch: [400, 'InvalidArgument'],
   tableHeaderMismatch: [400, 'InvalidArgument'],
   renamedColumn: [400, 'InvalidArgument'],
+  // The sales process's refusals come from the service, not the server; listed for completeness.
+  unknownPipeline: [400, 'InvalidArgument'],
+  unknownStage: [400, 'InvalidArgument'],
+  unknownRequiredField: [400, 'InvalidArgument'],
+  missingStageFields: [400, 'InvalidArgument'],
+  opportunityClosed: [400, 'InvalidArgument'],
+  opportunityNotClosed: [400, 'InvalidArgument'],
+  offersNotClosed: [400, 'InvalidArgument'],
+  noAcceptedOffer: [400, 'InvalidArgument'],
+  lostReasonRequired: [400, 'InvalidArgument'],
+  unknownLostReason: [400, 'InvalidArgument'],
+  unknownReadyFunnel: [400, 'InvalidArgument'],
+  pipelineExists: [409, 'Conflict'],
 };
 
 function errorBody(code: string, message: string, relacje?: RelacjeError): GraphErrorBody {

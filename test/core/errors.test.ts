@@ -69,6 +69,34 @@ const EXAMPLES: { [C in keyof ErrorParams]: [ErrorParams[C], string[]] } = {
     { table: 'tClients', sheet: 'Klienci', column: 'Nazwa', header: 'Nazwa firmy' },
     ['tClients', 'Klienci', 'Nazwa', 'Nazwa firmy', 'relacje repair'],
   ],
+  unknownPipeline: [{ pipeline: 'Hurt' }, ['Hurt']],
+  unknownStage: [
+    { pipeline: 'Przetarg', stage: 'Umowa', stages: ['Ogłoszenie', 'Oferta'] },
+    ['Przetarg', 'Umowa', 'Ogłoszenie', 'Oferta'],
+  ],
+  unknownRequiredField: [
+    { pipeline: 'Przetarg', stage: 'Oferta', name: 'Kwota' },
+    ['Przetarg', 'Oferta', 'Kwota'],
+  ],
+  missingStageFields: [
+    {
+      opportunity: 'Hala',
+      stage: 'Oferta',
+      fields: [
+        { pl: 'Wartość', en: 'Value' },
+        { pl: 'Planowane zamknięcie', en: 'Expected close' },
+      ],
+    },
+    ['Hala', 'Oferta'],
+  ],
+  opportunityClosed: [{ opportunity: 'Hala', status: { pl: 'Wygrana', en: 'Won' } }, ['Hala']],
+  opportunityNotClosed: [{ opportunity: 'Hala' }, ['Hala']],
+  offersNotClosed: [{ opportunity: 'Hala', open: ['OF/2026/007'] }, ['Hala', 'OF/2026/007']],
+  noAcceptedOffer: [{ opportunity: 'Hala', offers: ['OF/2026/008'] }, ['Hala', 'OF/2026/008']],
+  lostReasonRequired: [{ opportunity: 'Hala', reasons: ['Cena'] }, ['Hala', 'Cena']],
+  unknownLostReason: [{ reason: 'Pogoda', reasons: ['Cena'] }, ['Pogoda', 'Cena']],
+  unknownReadyFunnel: [{ key: 'retail', keys: ['tender'] }, ['retail', 'tender']],
+  pipelineExists: [{ pipeline: 'Przetarg' }, ['Przetarg']],
 };
 
 test('one ghost row is named as one row', () => {
