@@ -28,6 +28,10 @@ import {
 import { removeRecord, tableChangesOf, type RecordRemoval } from './record-removal';
 import type { CardRecordTable } from '../core/clients/record-titles';
 import type { Locale } from '../core/i18n';
+import { changeTask, type TaskChangeResult, type TaskWriter } from './task-writes';
+import { addGoal, updateGoal } from './goal-writes';
+import { addProduct, importProducts, updateProduct, type ProductWriter } from './product-writes';
+import type { ProductImportPlan } from '../core/products/product-import';
 
 export interface CrmServiceOptions {
   store: WorkbookStore;
@@ -42,7 +46,9 @@ export interface CrmServiceOptions {
 /**
  * The CRM service over any store adapter. Store calls per action (constant, whatever the size):
  * `load` 1; `create`, `update`, `remove`, `updateClients`, `writeSegmentation`, `undoSegmentation`,
- * `importClients` and `mergeClients` 1 each (plus `readAll` when nothing was loaded yet): one
+ * `importClients`, `mergeClients`, the task changes (`completeTask`, `reopenTask`,
+ * `rescheduleTask`), the goals' and the products' writes 1 each (plus `readAll` when nothing was
+ * loaded yet): one
  * `write` that holds the change and its audit rows, so both are saved or neither is (the store's
  * batch is all or nothing); `createOffer` 2 (the counter, then the offer with its audit row; see
  * `createOffer`).
@@ -261,6 +267,82 @@ class StoreCrmService implements CrmService {
         peopleCreated: newPeople.length,
       };
     });
+  }
+
+  async completeTask(id: string, expectedVersion: number, options: { locale?: Locale } = {}) {
+    return this.changingTask(id, expectedVersion, { kind: 'complete' }, options.locale);
+  }
+
+  async reopenTask(id: string, expectedVersion: number, options: { locale?: Locale } = {}) {
+    return this.changingTask(id, expectedVersion, { kind: 'reopen' }, options.locale);
+  }
+
+  async rescheduleTask(
+    id: string,
+    expectedVersion: number,
+    dueDate: string,
+    options: { locale?: Locale } = {},
+  ) {
+    return this.changingTask(id, expectedVersion, { kind: 'reschedule', dueDate }, options.locale);
+  }
+
+  private async changingTask(
+    id: string,
+    expectedVersion: number,
+    change: Parameters<typeof changeTask>[3],
+    locale: Locale | undefined,
+  ): Promise<TaskChangeResult> {
+    if (!this.current) await this.load();
+    const { tables, meta } = this.current as WorkbookSnapshot;
+    const writer: TaskWriter = {
+      tasks: tables.tasks ?? [],
+      now: this.now(),
+      user: this.user,
+      locale: locale ?? meta.locale,
+      newId: this.newId,
+      schema: this.schema,
+      writeAudited: this.writeAudited.bind(this),
+    };
+    return this.changing(() => changeTask(writer, id, expectedVersion, change));
+  }
+
+  async addGoal(fields: RecordFields): Promise<StoredRecord> {
+    return this.changing(async () => addGoal(await this.catalogueWriter('goals'), fields));
+  }
+
+  async updateGoal(id: string, expectedVersion: number, changes: RecordFields): Promise<StoredRecord> {
+    return this.changing(async () =>
+      updateGoal(await this.catalogueWriter('goals'), id, expectedVersion, changes),
+    );
+  }
+
+  async addProduct(fields: RecordFields): Promise<StoredRecord> {
+    return this.changing(async () => addProduct(await this.catalogueWriter('products'), fields));
+  }
+
+  async updateProduct(id: string, expectedVersion: number, changes: RecordFields): Promise<StoredRecord> {
+    return this.changing(async () =>
+      updateProduct(await this.catalogueWriter('products'), id, expectedVersion, changes),
+    );
+  }
+
+  async importProducts(plan: ProductImportPlan): Promise<{ created: number; updated: number }> {
+    return this.changing(async () => importProducts(await this.catalogueWriter('products'), plan));
+  }
+
+  /** The rows of one table and the write with audit rows: what the goals' and products' writes need. */
+  private async catalogueWriter(
+    table: 'goals' | 'products',
+  ): Promise<ProductWriter & { goals: StoredRecord[] }> {
+    if (!this.current) await this.load();
+    const rows = (this.current as WorkbookSnapshot).tables[table] ?? [];
+    return {
+      products: rows,
+      goals: rows,
+      newId: this.newId,
+      auditEntry: this.auditEntry.bind(this),
+      writeAudited: this.writeAudited.bind(this),
+    };
   }
 
   /** The fields with their own id, or a new one. */

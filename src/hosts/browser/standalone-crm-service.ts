@@ -76,5 +76,18 @@ export function standaloneCrmService({ origin, chosenWorkbook, user }: Standalon
       (await service()).writeSegmentation(updates),
     undoSegmentation: async (writeId: string) => (await service()).undoSegmentation(writeId),
     importClients: async (plan: ClientImportPlan) => (await service()).importClients(plan),
+    completeTask: async (id, expectedVersion, options) =>
+      (await service()).completeTask(id, expectedVersion, options),
+    reopenTask: async (id, expectedVersion, options) =>
+      (await service()).reopenTask(id, expectedVersion, options),
+    rescheduleTask: async (id, expectedVersion, dueDate, options) =>
+      (await service()).rescheduleTask(id, expectedVersion, dueDate, options),
+    addGoal: async (fields) => (await service()).addGoal(fields),
+    updateGoal: async (id, expectedVersion, changes) =>
+      (await service()).updateGoal(id, expectedVersion, changes),
+    addProduct: async (fields) => (await service()).addProduct(fields),
+    updateProduct: async (id, expectedVersion, changes) =>
+      (await service()).updateProduct(id, expectedVersion, changes),
+    importProducts: async (plan) => (await service()).importProducts(plan),
   };
 }

@@ -1,0 +1,104 @@
+import type { FieldValue } from '../records';
+import type { StoredRow, TableRows } from '../clients/client-rows';
+import { addDays, weekOf, type DayRange } from './calendar-days';
+
+/** Which tasks a list shows: due today, this week, overdue, or in a range the user chose. */
+export type TaskPeriod =
+  { kind: 'today' } | { kind: 'week' } | { kind: 'overdue' } | { kind: 'range'; from: string; to: string };
+
+export type TaskPriority = 'low' | 'normal' | 'high' | 'urgent';
+
+export interface TaskQuery {
+  period: TaskPeriod;
+  /** Whose tasks: one owner's (mine), or everyone's when null (the team's). */
+  owner: string | null;
+  /** The day it is in Warsaw (`warsawDay`): what today, this week and overdue count from. */
+  today: string;
+}
+
+/** A task of a list with what the list marks on it. */
+export interface TaskEntry {
+  task: StoredRow;
+  /** Not done nor cancelled and due before today. */
+  overdue: boolean;
+  /** Its opportunity has been longer in its stage than the stage's expected duration. */
+  stale: boolean;
+}
+
+const PRIORITY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
+const OPEN = new Set<FieldValue | undefined>(['todo', 'inProgress']);
+
+/** Whether the task still has to be done (to do or in progress). */
+export function isOpenTask(task: StoredRow): boolean {
+  return OPEN.has(task.status);
+}
+
+/** The days a period covers; overdue is every day before today. */
+export function periodDays(period: TaskPeriod, today: string): DayRange {
+  switch (period.kind) {
+    case 'today':
+      return { from: today, to: today };
+    case 'week':
+      return weekOf(today);
+    case 'overdue':
+      return { from: '0000-01-01', to: addDays(today, -1) };
+    case 'range':
+      return period.from <= period.to
+        ? { from: period.from, to: period.to }
+        : { from: period.to, to: period.from };
+  }
+}
+
+/**
+ * The tasks of a period, most urgent first, then by due date (then title); an overdue list holds
+ * only tasks still open. One pass over the tasks, then a sort of what matched.
+ */
+export function listTasks(tables: TableRows, query: TaskQuery): TaskEntry[] {
+  const { from, to } = periodDays(query.period, query.today);
+  const onlyOpen = query.period.kind === 'overdue';
+  const stale = staleOpportunityIds(tables, query.today);
+  const found: TaskEntry[] = [];
+  for (const task of tables.tasks ?? []) {
+    const due = task.dueDate;
+    if (typeof due !== 'string' || due < from || due > to) continue;
+    if (query.owner !== null && task.owner !== query.owner) continue;
+    const open = OPEN.has(task.status);
+    if (onlyOpen && !open) continue;
+    found.push({
+      task,
+      overdue: open && due < query.today,
+      stale: open && typeof task.opportunityId === 'string' && stale.has(task.opportunityId),
+    });
+  }
+  return found.sort(compareEntries);
+}
+
+function compareEntries(a: TaskEntry, b: TaskEntry): number {
+  const rank = (PRIORITY_RANK[String(a.task.priority)] ?? 2) - (PRIORITY_RANK[String(b.task.priority)] ?? 2);
+  if (rank !== 0) return rank;
+  const dueA = String(a.task.dueDate);
+  const dueB = String(b.task.dueDate);
+  if (dueA !== dueB) return dueA < dueB ? -1 : 1;
+  return String(a.task.title ?? '').localeCompare(String(b.task.title ?? ''), 'pl');
+}
+
+/**
+ * Open opportunities longer in their stage than the stage's expected days (from `stageEnteredOn`):
+ * what the task list marks stale.
+ */
+export function staleOpportunityIds(tables: TableRows, today: string): Set<string> {
+  const expected = new Map<string, number>();
+  for (const stage of tables.stages ?? []) {
+    if (typeof stage.expectedDays === 'number' && stage.expectedDays > 0) {
+      expected.set(`${String(stage.pipeline)}\u0000${String(stage.stage)}`, stage.expectedDays);
+    }
+  }
+  const stale = new Set<string>();
+  if (expected.size === 0) return stale;
+  for (const opportunity of tables.opportunities ?? []) {
+    if (opportunity.status !== 'open' || typeof opportunity.stageEnteredOn !== 'string') continue;
+    const days = expected.get(`${String(opportunity.pipeline)}\u0000${String(opportunity.stage)}`);
+    if (days !== undefined && addDays(opportunity.stageEnteredOn, days) < today) stale.add(opportunity.id);
+  }
+  return stale;
+}
