@@ -7,7 +7,14 @@ import {
   generateRegon9,
 } from '../../src/dev/polish-identifiers';
 import { SeededRandom } from '../../src/dev/seeded-random';
-import { parseKrs, parseNip, parsePesel, parseRegon } from '../../src/core/validation/identifiers';
+import {
+  krsOfNumberCell,
+  parseKrs,
+  parseNip,
+  parsePesel,
+  parseRegon,
+} from '../../src/core/validation/identifiers';
+import { fieldMessage } from '../../src/core/validation/messages';
 
 const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 });
 
@@ -96,13 +103,31 @@ describe('REGON', () => {
 describe('KRS', () => {
   test.each([
     ['0000123456', '0000123456'],
-    ['123456', '0000123456'],
     ['0000 123 456', '0000123456'],
+    ['0000-123-456', '0000123456'],
   ])('%j is stored as %s', (input, stored) => expect(parseKrs(input)).toEqual({ ok: true, value: stored }));
 
-  test.each(['12345678901', 'KRS123', '0000000000', ''])('%j is refused', (input) => {
-    expect(parseKrs(input)).toEqual({ ok: false, rule: 'krsFormat' });
+  test.each(['123', '123456', '000012345', '12345678901', 'KRS123', '0000000000', ''])(
+    '%j is refused, not padded',
+    (input) => {
+      expect(parseKrs(input)).toEqual({ ok: false, rule: 'krsFormat' });
+    },
+  );
+
+  test('the message of a short KRS says how many digits and how to type them', () => {
+    expect(fieldMessage({ pl: 'KRS', en: 'KRS' }, '123', 'krsFormat')).toEqual({
+      pl: 'KRS „123”: numer KRS ma 10 cyfr — wpisz go w całości, z zerami na początku, np. 0000123456',
+      en: 'KRS "123": a KRS number has 10 digits; type all of them, with the leading zeros, e.g. 0000123456',
+    });
   });
+
+  test.each([
+    ['123456', '0000123456'],
+    ['123', '0000000123'],
+    ['0000123456', null],
+    ['0', null],
+    ['12.5', null],
+  ])('a number cell holding %j is the KRS %s', (cell, krs) => expect(krsOfNumberCell(cell)).toBe(krs));
 });
 
 describe('PESEL', () => {

@@ -24,11 +24,14 @@ describe('readXlsxRows: the first sheet of an .xlsx as the import reads it', () 
       sheet.addRow(['Bez NIP-u']);
       sheet.addRow([]);
     });
-    expect(await readXlsxRows(bytes)).toEqual([
+    const { rows, numberCells } = await readXlsxRows(bytes);
+    expect(rows).toEqual([
       ['Nazwa firmy', 'NIP', 'Od kiedy', 'Obrót', 'Aktywny', 'Uwagi'],
       ['Łódzkie Żółte Sp. z o.o.', '5260250274', '2024-03-15', '5', 'TRUE', 'ważny klient'],
       ['Bez NIP-u', '', '', '', '', ''],
     ]);
+    // The cells that held numbers (row and column from 0): a formula's numeric result is one too.
+    expect([...numberCells].sort()).toEqual(['1:1', '1:3']);
   });
 
   it('keeps an empty row between data rows, so row numbers match the sheet', async () => {
@@ -36,6 +39,6 @@ describe('readXlsxRows: the first sheet of an .xlsx as the import reads it', () 
       sheet.getCell('A1').value = 'Nazwa';
       sheet.getCell('A3').value = 'Trzeci wiersz';
     });
-    expect(await readXlsxRows(bytes)).toEqual([['Nazwa'], [''], ['Trzeci wiersz']]);
+    expect((await readXlsxRows(bytes)).rows).toEqual([['Nazwa'], [''], ['Trzeci wiersz']]);
   });
 });

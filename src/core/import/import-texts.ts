@@ -18,6 +18,18 @@ export const IMPORT_TEXTS = {
     pl: `Nieznane pole importu „${id}”`,
     en: `Unknown import field "${id}"`,
   }),
+  listValueRead: (field: Bilingual, typed: string, label: Bilingual): Bilingual => ({
+    pl: `${field.pl} „${typed}” odczytano jako „${label.pl}”`,
+    en: `${field.en} "${typed}" read as "${label.en}"`,
+  }),
+  allowedValues: (labels: Bilingual): Bilingual => ({
+    pl: `dozwolone: ${labels.pl}`,
+    en: `allowed: ${labels.en}`,
+  }),
+  krsFromNumberCell: (typed: string, krs: string): Bilingual => ({
+    pl: `KRS „${typed}” był w arkuszu liczbą, a Excel usuwa z liczb zera z przodu — zapisany jako ${krs}; sprawdź go w rejestrze`,
+    en: `KRS "${typed}" was a number in the sheet, and Excel drops a number's leading zeros; saved as ${krs}, check it in the register`,
+  }),
   reportRowHeader: { pl: 'Wiersz', en: 'Row' },
   reportReasonsHeader: { pl: 'Powody odrzucenia', en: 'Reasons for rejection' },
 } satisfies Record<string, Bilingual | ((...args: never[]) => Bilingual)>;

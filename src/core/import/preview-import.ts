@@ -35,6 +35,8 @@ export interface PreviewImportOptions {
   decisions?: ReadonlyMap<number, ImportDecision>;
   defaults?: Partial<ImportDefaults>;
   existingPeople?: readonly ExistingPerson[];
+  /** Which cells of a spreadsheet held numbers (see `ImportRowsOptions.isNumberCell`). */
+  isNumberCell?: (rowNumber: number, column: number) => boolean;
 }
 
 /** Everything the import wizard shows, from the file to the plan. */
@@ -112,7 +114,11 @@ export function* previewImportInSteps(
     problems.length > 0
       ? { valid: [], rejected: [], blankRows: 0 }
       : yield* reported(
-          checkImportRows(dataRows, mapping, { firstRowNumber: headerIndex + 2, defaults: options.defaults }),
+          checkImportRows(dataRows, mapping, {
+            firstRowNumber: headerIndex + 2,
+            defaults: options.defaults,
+            isNumberCell: options.isNumberCell,
+          }),
           0,
           () => total,
         );

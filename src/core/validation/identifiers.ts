@@ -41,14 +41,25 @@ export function parseRegon(input: string): Parsed<string> {
   return accept(digits);
 }
 
+/** A KRS number's length: registry extracts and court documents print all ten digits. */
+export const KRS_DIGITS = 10;
+
 /**
- * KRS: 10 digits. Registry extracts print it with leading zeros, but people often type it
- * without them (`123456`), so shorter numbers are padded; there is no check digit.
+ * KRS: exactly 10 digits as typed (spaces and dashes allowed); there is no check digit. A shorter
+ * number is refused rather than padded: `123` may be a typo as well as `0000000123`. Only where the
+ * source is known to drop leading zeros (a spreadsheet cell that held a number) the caller pads it,
+ * with `krsOfNumberCell`, and says so.
  */
 export function parseKrs(input: string): Parsed<string> {
   const digits = compactDigits(input);
-  if (!digits || digits.length > 10 || /^0+$/.test(digits)) return reject('krsFormat');
-  return accept(digits.padStart(10, '0'));
+  if (!digits || digits.length !== KRS_DIGITS || /^0+$/.test(digits)) return reject('krsFormat');
+  return accept(digits);
+}
+
+/** The KRS a number cell held (Excel keeps `0000123456` typed in a General cell as 123456), or null. */
+export function krsOfNumberCell(text: string): string | null {
+  const digits = text.trim();
+  return /^\d{1,9}$/.test(digits) && !/^0+$/.test(digits) ? digits.padStart(KRS_DIGITS, '0') : null;
 }
 
 export interface PeselFacts {

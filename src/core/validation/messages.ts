@@ -14,7 +14,10 @@ const RULES = {
   },
   regonFormat: { pl: 'REGON ma 9 albo 14 cyfr', en: 'a REGON has 9 or 14 digits' },
   regonChecksum: { pl: 'niepoprawna cyfra kontrolna REGON', en: 'wrong REGON check digit' },
-  krsFormat: { pl: 'numer KRS ma 10 cyfr', en: 'a KRS number has 10 digits' },
+  krsFormat: {
+    pl: 'numer KRS ma 10 cyfr — wpisz go w całości, z zerami na początku, np. 0000123456',
+    en: 'a KRS number has 10 digits; type all of them, with the leading zeros, e.g. 0000123456',
+  },
   peselFormat: { pl: 'PESEL ma 11 cyfr', en: 'a PESEL has 11 digits' },
   peselChecksum: { pl: 'niepoprawna cyfra kontrolna PESEL', en: 'wrong PESEL check digit' },
   peselBirthDate: {

@@ -27,6 +27,8 @@ interface PreviewLine {
   rowNumber: number;
   name: string;
   reasons: string[] | null;
+  /** What the import read differently from the file (a synonym, a KRS's dropped zeros). */
+  notes: string[];
 }
 
 const useStyles = makeStyles({
@@ -57,6 +59,12 @@ const useStyles = makeStyles({
     paddingInlineStart: tokens.spacingHorizontalL,
     color: tokens.colorPaletteRedForeground1,
   },
+  notes: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: 'anywhere',
+  },
 });
 
 /** Every row's check result: valid rows by name, rejected ones with the core's reasons. */
@@ -70,16 +78,19 @@ export function PreviewStep({ locale, headers, mapping, rows }: PreviewStepProps
         rowNumber: row.rowNumber,
         name: String(row.client.name ?? ''),
         reasons: null,
+        notes: row.notes.map((note) => note[locale]),
       })),
       ...rows.rejected.map((row): PreviewLine => ({
         rowNumber: row.rowNumber,
         name: nameColumn >= 0 ? (row.cells[nameColumn] ?? '') : '',
         reasons: row.reasons.map((reason) => reason[locale]),
+        notes: [],
       })),
     ];
     return all.sort((a, b) => a.rowNumber - b.rowNumber);
   }, [rows, nameColumn, locale]);
-  const shown = onlyProblems ? lines.filter((line) => line.reasons) : lines;
+  // A row the import read differently from the file is worth a look too.
+  const shown = onlyProblems ? lines.filter((line) => line.reasons || line.notes.length > 0) : lines;
 
   return (
     <>
@@ -111,6 +122,13 @@ export function PreviewStep({ locale, headers, mapping, rows }: PreviewStepProps
                 {importWizardText(locale, line.reasons ? 'rowRejected' : 'rowValid')}
               </Badge>
             </div>
+            {line.notes.length > 0 && (
+              <ul className={styles.notes}>
+                {line.notes.map((note, index) => (
+                  <li key={index}>{note}</li>
+                ))}
+              </ul>
+            )}
             {line.reasons && (
               <ul className={styles.reasons}>
                 {line.reasons.map((reason, index) => (

@@ -15,6 +15,8 @@ export interface ImportSource {
   encoding: TextEncodingName | null;
   delimiter: CsvDelimiter | null;
   table: string[][];
+  /** .xlsx only: the cells that held numbers (`SheetRows.numberCells`). */
+  numberCells?: ReadonlySet<string>;
 }
 
 /** Decodes and splits a CSV; encoding and delimiter are detected unless the user chose them. */

@@ -1,4 +1,5 @@
 import type { Bilingual, Locale } from '../../core/i18n';
+import { countForm, countOf, type CountForms } from '../../core/plural';
 import type { ClientImportOutcome } from '../../services/crm-service';
 
 /** Every text of the import wizard, in both languages. */
@@ -65,7 +66,7 @@ export const IMPORT_WIZARD_TEXTS = {
   back: { pl: 'Wstecz', en: 'Back' },
   next: { pl: 'Dalej', en: 'Next' },
   startOver: { pl: 'Importuj inny plik', en: 'Import another file' },
-  onlyProblems: { pl: 'Tylko wiersze z błędami', en: 'Only rows with problems' },
+  onlyProblems: { pl: 'Tylko wiersze z błędami i uwagami', en: 'Only rows with problems or notes' },
   rowValid: { pl: 'poprawny', en: 'valid' },
   rowRejected: { pl: 'odrzucony', en: 'rejected' },
   rowsCaption: { pl: 'Wiersze pliku', en: 'Rows of the file' },
@@ -117,25 +118,32 @@ export function importWizardText(locale: Locale, key: ImportWizardTextKey): stri
   return IMPORT_WIZARD_TEXTS[key][locale];
 }
 
-const plural = (
-  locale: Locale,
-  count: number,
-  forms: { pl: [string, string, string]; en: [string, string] },
-) => {
-  if (locale === 'en') return count === 1 ? forms.en[0] : forms.en[1];
-  if (count === 1) return forms.pl[0];
-  const tens = count % 100;
-  const units = count % 10;
-  return units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? forms.pl[1] : forms.pl[2];
+const ROWS: CountForms = { pl: ['wiersz', 'wiersze', 'wierszy'], en: ['row', 'rows'] };
+const COLUMNS: CountForms = { pl: ['kolumna', 'kolumny', 'kolumn'], en: ['column', 'columns'] };
+/** A client as the object of a verb: "importuj 1 klienta, 2 klientów". */
+const CLIENTS_OBJECT: CountForms = { pl: ['klienta', 'klientów', 'klientów'], en: ['client', 'clients'] };
+const PEOPLE_OBJECT: CountForms = {
+  pl: ['osobę kontaktową', 'osoby kontaktowe', 'osób kontaktowych'],
+  en: ['contact person', 'contact people'],
 };
-
-const ROWS = {
-  pl: ['wiersz', 'wiersze', 'wierszy'] as [string, string, string],
-  en: ['row', 'rows'] as [string, string],
+const VALID_ROWS: CountForms = {
+  pl: ['poprawny wiersz', 'poprawne wiersze', 'poprawnych wierszy'],
+  en: ['valid row', 'valid rows'],
 };
-const CLIENTS = {
-  pl: ['klienta', 'klientów', 'klientów'] as [string, string, string],
-  en: ['client', 'clients'] as [string, string],
+const REJECTED: CountForms = { pl: ['odrzucony', 'odrzucone', 'odrzuconych'], en: ['rejected', 'rejected'] };
+const BLANK: CountForms = {
+  pl: ['pusty pominięty', 'puste pominięte', 'pustych pominiętych'],
+  en: ['blank passed over', 'blank passed over'],
+};
+const NEW_CLIENTS: CountForms = {
+  pl: ['nowy klient', 'nowi klienci', 'nowych klientów'],
+  en: ['new client', 'new clients'],
+};
+const CHANGED: CountForms = { pl: ['zmieniony', 'zmienieni', 'zmienionych'], en: ['changed', 'changed'] };
+const SKIPPED: CountForms = { pl: ['pominięty', 'pominięci', 'pominiętych'], en: ['skipped', 'skipped'] };
+const NEW_PEOPLE: CountForms = {
+  pl: ['nowa osoba kontaktowa', 'nowe osoby kontaktowe', 'nowych osób kontaktowych'],
+  en: ['new contact person', 'new contact people'],
 };
 
 /** Texts with figures in them. */
@@ -144,19 +152,18 @@ export const IMPORT_WIZARD_COUNTS = {
     locale === 'pl' ? `Krok ${number} z ${of}: ${name}` : `Step ${number} of ${of}: ${name}`,
   fileSummary: (locale: Locale, name: string, dataRows: number, columns: number) =>
     locale === 'pl'
-      ? `${name}: ${dataRows} ${plural(locale, dataRows, ROWS)} danych, kolumn: ${columns}`
-      : `${name}: ${dataRows} data ${plural(locale, dataRows, ROWS)}, ${columns} columns`,
-  checkSummary: (locale: Locale, valid: number, rejected: number, blank: number) => {
-    const parts =
-      locale === 'pl'
-        ? [`poprawne: ${valid}`, `odrzucone: ${rejected}`, ...(blank ? [`puste pominięte: ${blank}`] : [])]
-        : [`valid: ${valid}`, `rejected: ${rejected}`, ...(blank ? [`blank, passed over: ${blank}`] : [])];
-    return (locale === 'pl' ? 'Wiersze — ' : 'Rows: ') + parts.join(', ');
-  },
+      ? `${name}: ${countOf(locale, dataRows, ROWS)} danych, ${countOf(locale, columns, COLUMNS)}`
+      : `${name}: ${dataRows} data ${countForm(locale, dataRows, ROWS)}, ${countOf(locale, columns, COLUMNS)}`,
+  checkSummary: (locale: Locale, valid: number, rejected: number, blank: number) =>
+    [
+      countOf(locale, valid, VALID_ROWS),
+      countOf(locale, rejected, REJECTED),
+      ...(blank ? [countOf(locale, blank, BLANK)] : []),
+    ].join(', ') + '.',
   moreRows: (locale: Locale, count: number) =>
     locale === 'pl'
-      ? `…i ${count} ${plural(locale, count, ROWS)} więcej (wszystkie odrzucone są w raporcie).`
-      : `…and ${count} more ${plural(locale, count, ROWS)} (every rejected one is in the report).`,
+      ? `…i ${countOf(locale, count, ROWS)} więcej (wszystkie odrzucone są w raporcie).`
+      : `…and ${count} more ${countForm(locale, count, ROWS)} (every rejected one is in the report).`,
   matchedBy: (locale: Locale, by: 'nip' | 'email' | 'name', existing: string) => {
     const key = { nip: 'NIP', email: 'e-mail', name: locale === 'pl' ? 'nazwa' : 'name' }[by];
     return locale === 'pl'
@@ -166,15 +173,18 @@ export const IMPORT_WIZARD_COUNTS = {
   changes: (locale: Locale, fields: readonly string[]) =>
     (locale === 'pl' ? 'zmieni: ' : 'changes: ') + fields.join(', '),
   planSummary: (locale: Locale, create: number, update: number, skip: number, people: number) =>
-    locale === 'pl'
-      ? `Do zapisania: nowi klienci ${create}, zmienieni ${update}, pominięci ${skip}, nowe osoby kontaktowe ${people}.`
-      : `To save: ${create} new ${plural(locale, create, CLIENTS)}, ${update} changed, ${skip} skipped, ${people} new contact people.`,
+    `${locale === 'pl' ? 'Do zapisania' : 'To save'}: ${[
+      countOf(locale, create, NEW_CLIENTS),
+      countOf(locale, update, CHANGED),
+      countOf(locale, skip, SKIPPED),
+      countOf(locale, people, NEW_PEOPLE),
+    ].join(', ')}.`,
   importButton: (locale: Locale, count: number) =>
     locale === 'pl'
-      ? `Importuj (${count} ${plural(locale, count, CLIENTS)})`
-      : `Import (${count} ${plural(locale, count, CLIENTS)})`,
+      ? `Importuj (${countOf(locale, count, CLIENTS_OBJECT)})`
+      : `Import (${countOf(locale, count, CLIENTS_OBJECT)})`,
   result: (locale: Locale, outcome: ClientImportOutcome, skipped: number, rejected: number) =>
     locale === 'pl'
-      ? `Dodano klientów: ${outcome.created}. Zaktualizowano: ${outcome.updated}. Dodano osób kontaktowych: ${outcome.peopleCreated}. Pominięto: ${skipped}. Odrzucono wierszy: ${rejected}.`
-      : `Clients added: ${outcome.created}. Updated: ${outcome.updated}. Contact people added: ${outcome.peopleCreated}. Skipped: ${skipped}. Rows rejected: ${rejected}.`,
+      ? `Dodano ${countOf(locale, outcome.created, CLIENTS_OBJECT)}, zaktualizowano ${countOf(locale, outcome.updated, CLIENTS_OBJECT)}, dodano ${countOf(locale, outcome.peopleCreated, PEOPLE_OBJECT)}, pominięto ${countOf(locale, skipped, CLIENTS_OBJECT)}, odrzucono ${countOf(locale, rejected, ROWS)}.`
+      : `Added ${countOf(locale, outcome.created, CLIENTS_OBJECT)}, updated ${countOf(locale, outcome.updated, CLIENTS_OBJECT)}, added ${countOf(locale, outcome.peopleCreated, PEOPLE_OBJECT)}, skipped ${countOf(locale, skipped, CLIENTS_OBJECT)}, rejected ${countOf(locale, rejected, ROWS)}.`,
 };

@@ -19,7 +19,7 @@ import type { ClientImportOutcome, CrmService } from '../../services/crm-service
 import { runInSlices, useBackgroundWork } from './background-work';
 import { dataRowsOf, headersOf, readCsvSource, type ImportSource } from './import-source';
 import type { ImportWizardTextKey } from './import-wizard-texts';
-import { isXlsxFile, type XlsxRowsReader } from './spreadsheet-rows';
+import { cellKey, isXlsxFile, type XlsxRowsReader } from './spreadsheet-rows';
 
 export type ImportStep = 'file' | 'format' | 'mapping' | 'preview' | 'matches' | 'result';
 
@@ -64,6 +64,12 @@ export class ImportFileProblem extends Error {
   }
 }
 
+/** Which cells of the source held numbers, by file row (1-based) and column; none in a CSV. */
+const numberCellsOf = ({ numberCells }: ImportSource) =>
+  numberCells && numberCells.size > 0
+    ? (rowNumber: number, column: number) => numberCells.has(cellKey(rowNumber - 1, column))
+    : undefined;
+
 const existingClients = (service: CrmService) => (service.snapshot?.tables.clients ?? []) as ExistingClient[];
 const existingPeople = (service: CrmService) => (service.snapshot?.tables.people ?? []) as ExistingPerson[];
 
@@ -101,10 +107,18 @@ export function useImportWizard(service: CrmService, readXlsxRows?: XlsxRowsRead
           if (control.cancelled) return;
           if (isXlsxFile(file.name, bytes)) {
             if (!readXlsxRows) throw new ImportFileProblem('xlsxUnavailable');
-            const table = await readXlsxRows(bytes.slice().buffer);
+            const { rows: table, numberCells } = await readXlsxRows(bytes.slice().buffer);
             if (control.cancelled) return;
             adoptSource(
-              { fileName: file.name, kind: 'xlsx', bytes, encoding: null, delimiter: null, table },
+              {
+                fileName: file.name,
+                kind: 'xlsx',
+                bytes,
+                encoding: null,
+                delimiter: null,
+                table,
+                numberCells,
+              },
               'mapping',
             );
           } else {
@@ -166,6 +180,7 @@ export function useImportWizard(service: CrmService, readXlsxRows?: XlsxRowsRead
           headerRowNumber: 1,
           mapping: state.mapping,
           existingPeople: existingPeople(service),
+          isNumberCell: numberCellsOf(source),
         }),
         control,
       ),

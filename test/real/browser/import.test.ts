@@ -33,6 +33,24 @@ async function chooseFixture(page: Page) {
   await page.getByRole('heading', { name: /Krok 2 z 6/ }).waitFor();
 }
 
+/*
+ * A contact list as people keep it in Excel: the source and the legal basis in their own words,
+ * KRS numbers typed into General cells (so Excel kept 0000123456 as the number 123456) and one
+ * typed as text, too short.
+ */
+async function contactSheet(harness: PaneHarness): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Kontakty');
+  sheet.addRows([
+    ['Firma', 'KRS', 'Źródło', 'Imię', 'Nazwisko', 'Podstawa prawna (RODO)'],
+    ['Dźwigi Żuraw sp. z o.o.', 123456, 'www', 'Anna', 'Żuraw', 'zgoda'],
+    ['Młyn Polecony S.A.', 654321, 'Z polecenia', 'Piotr', 'Młynarz', 'UMOWA'],
+    ['Gazeta Codzienna sp. z o.o.', null, 'gazeta', 'Ewa', 'Pióro', 'zgoda'],
+    ['Krótki Numer sp. z o.o.', '123', 'targi', 'Jan', 'Krótki', 'umowa'],
+  ]);
+  return harness.writeFile('kontakty-slowa.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+}
+
 async function nextStep(page: Page, heading: RegExp) {
   await page.getByRole('button', { name: 'Dalej' }).click();
   await page.getByRole('heading', { name: heading }).waitFor();
@@ -81,7 +99,7 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
 
     // Every row checked with the core's messages.
     await nextStep(page, /Krok 4 z 6/);
-    await page.getByText('Wiersze — poprawne: 3, odrzucone: 4').waitFor();
+    await page.getByText('3 poprawne wiersze, 4 odrzucone.').waitFor();
     const rows = page.getByRole('list', { name: 'Wiersze pliku' });
     await expect(rows.textContent()).resolves.toMatch(/Wiersz 5 · Zła Suma Kontrolna.*NIP „1234567890”/s);
     await expect(rows.textContent()).resolves.toMatch(/Wiersz 6 · Błędny E-mail.*jan@@x/s);
@@ -108,13 +126,13 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
     // Nothing in the base yet: every good row is new; one all-or-nothing write.
     await nextStep(page, /Krok 5 z 6/);
     await page
-      .getByText('Do zapisania: nowi klienci 3, zmienieni 0, pominięci 0, nowe osoby kontaktowe 0.')
+      .getByText('Do zapisania: 3 nowi klienci, 0 zmienionych, 0 pominiętych, 0 nowych osób kontaktowych.')
       .waitFor();
     await page.getByRole('button', { name: /^Importuj \(3/ }).click();
     await page.getByRole('heading', { name: /Krok 6 z 6/ }).waitFor();
     await page
       .getByText(
-        /Dodano klientów: 3\. Zaktualizowano: 0\. Dodano osób kontaktowych: 0\. Pominięto: 0\. Odrzucono wierszy: 4\./,
+        'Dodano 3 klientów, zaktualizowano 0 klientów, dodano 0 osób kontaktowych, pominięto 0 klientów, odrzucono 4 wiersze.',
       )
       .waitFor();
     expect(await axeCheck(page)).toEqual([]);
@@ -155,10 +173,10 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
       await expect(match.textContent()).resolves.toContain('bez zmian');
     }
     await page
-      .getByText('Do zapisania: nowi klienci 0, zmienieni 0, pominięci 0, nowe osoby kontaktowe 0.')
+      .getByText('Do zapisania: 0 nowych klientów, 0 zmienionych, 0 pominiętych, 0 nowych osób kontaktowych.')
       .waitFor();
     await page.getByRole('button', { name: /^Importuj \(0/ }).click();
-    await page.getByText(/Dodano klientów: 0\. Zaktualizowano: 0\./).waitFor();
+    await page.getByText(/Dodano 0 klientów, zaktualizowano 0 klientów,/).waitFor();
 
     const clients = (await harness.readWorkbook()).tables.clients;
     expect(clients).toEqual(clientsAfterFirstImport);
@@ -175,7 +193,7 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
     const toOverwrite = async () => {
       await page.getByRole('combobox', { name: 'Co zrobić (wiersz 2)' }).selectOption('overwrite');
       await page
-        .getByText('Do zapisania: nowi klienci 1, zmienieni 1, pominięci 0, nowe osoby kontaktowe 0.')
+        .getByText('Do zapisania: 1 nowy klient, 1 zmieniony, 0 pominiętych, 0 nowych osób kontaktowych.')
         .waitFor();
     };
     await page.getByRole('tab', { name: 'Import' }).click();
@@ -200,11 +218,11 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
     await page.getByRole('heading', { name: /Krok 5 z 6/ }).waitFor();
     // Matched anew, with the first choice again: fill the empty fields, which changes nothing here.
     await page
-      .getByText('Do zapisania: nowi klienci 1, zmienieni 0, pominięci 0, nowe osoby kontaktowe 0.')
+      .getByText('Do zapisania: 1 nowy klient, 0 zmienionych, 0 pominiętych, 0 nowych osób kontaktowych.')
       .waitFor();
     await toOverwrite();
     await page.getByRole('button', { name: /^Importuj \(2/ }).click();
-    await page.getByText(/Dodano klientów: 1\. Zaktualizowano: 1\./).waitFor();
+    await page.getByText(/Dodano 1 klienta, zaktualizowano 1 klienta,/).waitFor();
     const after = (await harness.readWorkbook()).tables.clients;
     expect(after).toHaveLength(before.length + 1);
     expect(after.find((client) => client.id === existing?.id)?.city).toBe('Sopot');
@@ -246,10 +264,12 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
     await nextStep(page, /Krok 3 z 5/);
     await nextStep(page, /Krok 4 z 5/);
     await page
-      .getByText('Do zapisania: nowi klienci 2, zmienieni 0, pominięci 0, nowe osoby kontaktowe 3.')
+      .getByText('Do zapisania: 2 nowi klienci, 0 zmienionych, 0 pominiętych, 3 nowe osoby kontaktowe.')
       .waitFor();
     await page.getByRole('button', { name: /^Importuj \(2/ }).click();
-    await page.getByText(/Dodano klientów: 2\. Zaktualizowano: 0\. Dodano osób kontaktowych: 3\./).waitFor();
+    await page
+      .getByText(/Dodano 2 klientów, zaktualizowano 0 klientów, dodano 3 osoby kontaktowe,/)
+      .waitFor();
 
     const after = await harness.readWorkbook();
     const [hurtownia, ...moreHurtownia] = byNip(after.tables.clients, '8943011004');
@@ -299,5 +319,53 @@ describe('the import wizard in the standalone pane (headless Chromium)', () => {
     expect(await page.getByRole('combobox', { name: /^Nazwa firmy/ }).inputValue()).toBe('clients.name');
     expect((await harness.readWorkbook()).tables.clients).toEqual(before);
     expect(harness.pageErrors).toEqual([]);
+  });
+
+  it('maps "www", "zgoda", "umowa", "Z polecenia", pads a KRS Excel kept as a number, and lists the allowed values otherwise', async () => {
+    const before = await harness.readWorkbook();
+    await page.getByRole('tab', { name: 'Import' }).click();
+    await page.locator('input[type=file]').setInputFiles(await contactSheet(harness));
+    await page.getByRole('heading', { name: /Krok 2 z 5: Kolumny/ }).waitFor();
+    expect(await page.getByRole('combobox', { name: /^Podstawa prawna/ }).inputValue()).toBe(
+      'people.legalBasis',
+    );
+    await nextStep(page, /Krok 3 z 5/);
+
+    await page.getByText('2 poprawne wiersze, 2 odrzucone.').waitFor();
+    const rows = page.getByRole('list', { name: 'Wiersze pliku' });
+    const row = (number: number) => rows.getByRole('listitem').filter({ hasText: `Wiersz ${number} ·` });
+    await expect(row(2).textContent()).resolves.toContain('Źródło „www” odczytano jako „Strona WWW”');
+    await expect(row(2).textContent()).resolves.toContain(
+      'Podstawa prawna (RODO) „zgoda” odczytano jako „Zgoda (art. 6 ust. 1 lit. a)”',
+    );
+    await expect(row(2).textContent()).resolves.toContain(
+      'KRS „123456” był w arkuszu liczbą, a Excel usuwa z liczb zera z przodu — zapisany jako 0000123456',
+    );
+    await expect(row(3).textContent()).resolves.toContain('Źródło „Z polecenia” odczytano jako „Polecenie”');
+    await expect(row(4).textContent()).resolves.toContain(
+      'Źródło „gazeta”: wartość spoza listy (dozwolone: Strona WWW, Media społecznościowe, Portal ofertowy, Przetarg, Targi, Konferencja, Kampania, Polecenie, Sieć partnerska, E-mail, Telefon, Import, Inne)',
+    );
+    await expect(row(5).textContent()).resolves.toContain(
+      'KRS „123”: numer KRS ma 10 cyfr — wpisz go w całości, z zerami na początku, np. 0000123456',
+    );
+    expect(await axeCheck(page)).toEqual([]);
+
+    await nextStep(page, /Krok 4 z 5/);
+    await page.getByRole('button', { name: /^Importuj \(2 klientów\)/ }).click();
+    await page
+      .getByText(/Dodano 2 klientów, zaktualizowano 0 klientów, dodano 2 osoby kontaktowe,/)
+      .waitFor();
+
+    const after = await harness.readWorkbook();
+    const added = after.tables.clients.slice(before.tables.clients.length);
+    expect(added.map((c) => [c.name, c.krs, c.source])).toEqual([
+      ['Dźwigi Żuraw sp. z o.o.', '0000123456', 'website'],
+      ['Młyn Polecony S.A.', '0000654321', 'referral'],
+    ]);
+    const people = after.tables.people.slice(before.tables.people.length);
+    expect(people.map((p) => [p.lastName, p.legalBasis])).toEqual([
+      ['Żuraw', 'consent'],
+      ['Młynarz', 'contract'],
+    ]);
   });
 });
