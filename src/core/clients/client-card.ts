@@ -59,6 +59,8 @@ export interface PersonOnCard<T extends StoredRow = StoredRow> {
   person: T;
   legalBasis: string | null;
   consentDate: string | null;
+  /** The person withdrew their consent on this day: it no longer allows the processing. */
+  consentWithdrawnOn: string | null;
   retentionUntil: string | null;
   /** The retention date has passed: the data should be erased or the basis renewed. */
   retentionPassed: boolean;
@@ -107,8 +109,10 @@ export function buildClientCard<T extends StoredRow>(
     projects: of('projects'),
     surveyAnswers: of('surveyAnswers'),
     complaints: newestFirst(of('complaints'), 'receivedOn'),
-    gdprAttention: people.filter((p) => p.retentionPassed || p.missingLegalBasis || p.missingConsentDate)
-      .length,
+    gdprAttention: people.filter(
+      (p) =>
+        p.retentionPassed || p.missingLegalBasis || p.missingConsentDate || p.consentWithdrawnOn !== null,
+    ).length,
   };
 }
 
@@ -116,11 +120,13 @@ function personOnCard<T extends StoredRow>(person: T, today: string): PersonOnCa
   const textOrNull = (field: string) => (isEmptyValue(person[field]) ? null : String(person[field]));
   const legalBasis = textOrNull('legalBasis');
   const consentDate = textOrNull('consentDate');
+  const consentWithdrawnOn = textOrNull('consentWithdrawnOn');
   const retentionUntil = textOrNull('retentionUntil');
   return {
     person,
     legalBasis,
     consentDate,
+    consentWithdrawnOn,
     retentionUntil,
     retentionPassed: retentionUntil !== null && retentionUntil < today,
     missingLegalBasis: legalBasis === null,

@@ -23,7 +23,13 @@ function gdprFlags(entry: PersonOnCard<StoredRecord>, locale: Locale): Flag[] {
     flags.push({ text, color, appearance });
   if (entry.legalBasis) flag(enumLabel('gdprLegalBasis', entry.legalBasis, locale), 'informative');
   else flag(clientText(locale, 'gdprNoBasis'), 'warning');
-  if (entry.consentDate) {
+  if (entry.consentWithdrawnOn) {
+    flag(
+      `${clientText(locale, 'gdprConsentWithdrawn')} ${shownDate(entry.consentWithdrawnOn, locale)}`,
+      'danger',
+      'filled',
+    );
+  } else if (entry.consentDate) {
     flag(`${clientText(locale, 'gdprConsentOn')} ${shownDate(entry.consentDate, locale)}`, 'informative');
   } else if (entry.missingConsentDate) flag(clientText(locale, 'gdprNoConsentDate'), 'warning');
   if (entry.retentionPassed) flag(clientText(locale, 'gdprRetentionPassed'), 'danger', 'filled');

@@ -155,10 +155,13 @@ export function cardSections({
         'consentDate',
         'consentSource',
         'consentScope',
+        'consentWithdrawnOn',
         'retentionUntil',
       ].map((key) => ({ key })),
       quickChanges: (p) =>
-        p.legalBasis === 'consent' ? [{ label: 'withdrawConsent', changes: { legalBasis: null } }] : [],
+        p.legalBasis === 'consent' && !p.consentWithdrawnOn
+          ? [{ label: 'withdrawConsent', changes: { consentWithdrawnOn: today } }]
+          : [],
     },
     {
       key: 'tasks',

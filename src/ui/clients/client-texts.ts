@@ -104,6 +104,7 @@ export const CLIENT_TEXTS = {
   gdprNoBasis: { pl: 'Brak podstawy RODO', en: 'No GDPR basis' },
   gdprConsentOn: { pl: 'Zgoda z', en: 'Consent of' },
   gdprNoConsentDate: { pl: 'Brak daty zgody', en: 'No consent date' },
+  gdprConsentWithdrawn: { pl: 'Zgoda wycofana', en: 'Consent withdrawn' },
   gdprRetentionPassed: { pl: 'Minął okres przechowywania', en: 'Retention period passed' },
   gdprRetainUntil: { pl: 'Przechowywać do', en: 'Retain until' },
   priority: { pl: 'Priorytet', en: 'Priority' },

@@ -65,6 +65,22 @@ describe('client card', () => {
     expect(buildClientCard(index, 'c1', '2026-11-30')?.people[1].retentionPassed).toBe(false);
   });
 
+  test('a withdrawn consent is flagged with its date and counts for attention', () => {
+    const withdrawn = row('p-gone', {
+      clientId: 'c3',
+      legalBasis: 'consent',
+      consentDate: '2025-01-01',
+      consentWithdrawnOn: '2026-12-02',
+    });
+    const card = buildClientCard(
+      indexByClient({ clients: [row('c3', { name: 'Trzeci' })], people: [withdrawn] }),
+      'c3',
+      '2026-12-04',
+    );
+    expect(card?.people[0]).toMatchObject({ consentWithdrawnOn: '2026-12-02', missingConsentDate: false });
+    expect(card?.gdprAttention).toBe(1);
+  });
+
   test('an unknown client has no card; the index leaves the snapshot rows untouched', () => {
     expect(buildClientCard(index, 'nobody', '2026-12-01')).toBeUndefined();
     buildClientCard(index, 'c1', '2026-12-01');

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { formatDate } from '../../../src/core/validation/dates';
 import type { StoredRecord, WorkbookSnapshot } from '../../../src/store/port';
 import { CLIENT_TEXTS } from '../../../src/ui/clients/client-texts';
 import { todayIso } from '../../../src/ui/shared/format';
@@ -60,13 +61,20 @@ test("a person's consent is recorded on the card: basis, date and source, and th
   await people.getByRole('listitem').filter({ hasText: name }).getByText('Zgoda z 30.11.2026').waitFor();
   expect(await axeCheck(page)).toEqual([]);
 
-  const stored = (await harness.readWorkbook()).tables.people.find((p) => p.id === person.id);
-  expect(stored).toMatchObject({
+  const saved = (await harness.readWorkbook()).tables.people.find((p) => p.id === person.id);
+  expect(saved).toMatchObject({
     legalBasis: 'consent',
     consentDate: '2026-11-30',
     consentSource: 'Formularz na targach',
     version: person.version + 2,
   });
+
+  // The person withdraws the consent: one click, dated today, flagged on the card.
+  await people.getByRole('button', { name: `${T.withdrawConsent.pl}: ${name}` }).click();
+  const today = todayIso();
+  await people.getByText(`${T.gdprConsentWithdrawn.pl} ${formatDate(today, 'pl')}`).waitFor();
+  const withdrawn = (await harness.readWorkbook()).tables.people.find((p) => p.id === person.id);
+  expect(withdrawn).toMatchObject({ consentWithdrawnOn: today, version: person.version + 3 });
 });
 
 test('a task is completed with one click, dated today, and can be reopened', async () => {

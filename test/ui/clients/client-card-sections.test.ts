@@ -135,9 +135,10 @@ describe('editing on the card', () => {
       legalBasis: 'consent',
     });
     expect(people.quickChanges?.(person)).toEqual([
-      { label: 'withdrawConsent', changes: { legalBasis: null } },
+      { label: 'withdrawConsent', changes: { consentWithdrawnOn: '2026-12-04' } },
     ]);
     expect(people.quickChanges?.({ ...person, legalBasis: 'contract' })).toEqual([]);
+    expect(people.quickChanges?.({ ...person, consentWithdrawnOn: '2026-12-01' })).toEqual([]);
   });
 
   test('an opportunity edits only its plain fields on the card and opens elsewhere for stages', () => {
