@@ -6,6 +6,7 @@ import {
   type SheetTablePatch,
 } from '../../../src/store/xlsx/package/sheet-patch';
 import type { BodyRow, CellValue, FormulaCell } from '../../../src/store/xlsx/package/package-types';
+import { rowStartFrom, sheetLayout } from '../../../src/store/xlsx/package/sheet-rows';
 import { sheetXml, valuesOf, workbookWith } from './xlsx-fixture';
 
 const options = { date1904: false, isDateStyle: () => false };
@@ -26,8 +27,9 @@ function run(xml: string, patch: Partial<SheetTablePatch> & Pick<SheetTablePatch
     },
     options,
   );
-  const out = [...result.chunks].join('');
-  return { out, report: result.result(), cells: cellsOf(out) };
+  const chunks = [...result.chunks];
+  const out = chunks.join('');
+  return { out, chunks, report: result.result(), cells: cellsOf(out) };
 }
 
 /** Every `<c>` of the output by its reference. */
@@ -70,6 +72,16 @@ describe('patchSheet', () => {
     expect(out).toContain(
       '<row r="4"><c r="A4" t="inlineStr"><is><t>c</t></is></c><c r="B4"><v>9</v></c></row>',
     );
+  });
+
+  it('hands the rows it keeps in place on as one slice of the original, not copied row by row', () => {
+    const kept = header + dataRow(2, 'Łódź & Co', 1) + dataRow(3, 'b', 2) + dataRow(4, 'c', 3);
+    const { out, chunks } = run(sheetXml(kept), {
+      rows: [keep(2), keep(3), keep(4), { origin: 0, cells: ['d', 4] }],
+    });
+    const slices = chunks.filter((chunk): chunk is Buffer => typeof chunk !== 'string');
+    expect(slices.map((slice) => slice.toString())).toEqual([kept]);
+    expect(out).toContain(`${kept}<row r="5">`);
   });
 
   it('moves cells below the table within its columns as it grows, and leaves cells beside it in place', () => {
@@ -376,5 +388,52 @@ describe('patchSheet on sheet XML it does not rewrite', () => {
     expect(patch('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></sheetData></worksheet>')).toThrow(
       SheetPatchUnsupported,
     );
+  });
+});
+
+describe('rowStartFrom', () => {
+  const rowsXml = (numbers: number[], gap = '') =>
+    sheetXml(numbers.map((r) => `<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`).join(gap));
+  const found = (xml: string, number: number) => {
+    const bytes = Buffer.from(xml);
+    const layout = sheetLayout(bytes);
+    const from = rowStartFrom(bytes, layout, number);
+    return (
+      from && {
+        row: xml.slice(from.at, from.at + 12),
+        previous: from.previous,
+        end: from.at === layout.closeStart,
+      }
+    );
+  };
+
+  it.each([
+    [1, { row: '<row r="1"><', previous: 0, end: false }],
+    [5, { row: '<row r="7"><', previous: 4, end: false }],
+    [7, { row: '<row r="7"><', previous: 4, end: false }],
+    [300, { row: '<row r="300"', previous: 299, end: false }],
+    [301, { row: '</sheetData>', previous: 300, end: true }],
+  ])('finds the first row numbered %i or more by bisecting the bytes', (number, expected) => {
+    const numbers = [1, 2, 3, 4, 7, ...Array.from({ length: 293 }, (_, i) => i + 8)];
+    expect(found(rowsXml(numbers), number)).toEqual(expected);
+    expect(found(rowsXml(numbers, '\n  '), number)).toEqual(expected);
+  });
+
+  it('gives up on rows whose number is implied (no r), which only a walk from the top can tell', () => {
+    const xml = sheetXml('<row><c><v>1</v></c></row>'.repeat(50));
+    expect(found(xml, 20)).toBeUndefined();
+  });
+
+  it('an append to a table whose rows carry no r keeps every row as it was and numbers the new one', () => {
+    const rows = Array.from(
+      { length: 30 },
+      (_, i) => `<row><c t="inlineStr"><is><t>n${i}</t></is></c><c><v>${i}</v></c></row>`,
+    );
+    const { out, cells } = run(sheetXml(rows.join('')), {
+      oldBottom: 30,
+      rows: [...Array.from({ length: 29 }, (_, i) => keep(i + 2)), { origin: 0, cells: ['new', 1] }],
+    });
+    expect(out).toContain(`<sheetData>${rows.join('')}<row r="31">`);
+    expect([...cells.keys()]).toEqual(['A31', 'B31']);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -149,6 +150,32 @@ describe('new entries', () => {
     const zip = new ZipEntries(readFileSync(file), { limits: { maxRatio: Infinity } });
     expect(zip.entry(SHEET)!.uncompressedSize).toBe(produced);
     expect(zip.read(SHEET)!.subarray(0, 12).toString()).toBe('<row r="1"><');
+  });
+
+  test.each([
+    ['held until its sizes are known', undefined],
+    ['written at once and its header patched', 4096],
+  ])("the hash given before the rename is the new file's, a streamed part %s", async (_, maxHeldBytes) => {
+    const original = new ZipEntries(await excelJsWorkbook());
+    const rows = Array.from(
+      { length: 40_000 },
+      (_, i) => `<row r="${i + 2}"><c><v>${i * 7919}</v></c></row>`,
+    );
+    const entries = original
+      .names()
+      .map((name): ZipOutputEntry =>
+        name === SHEET ? { name, chunks: slowly(inGroups(rows, 500)) } : { name, copyFrom: original },
+      );
+    let hashed = '';
+    await writeZipAtomically(file, entries, {
+      maxHeldBytes,
+      beforeRename: async (temp, sha256) => {
+        expect(createHash('sha256').update(readFileSync(temp)).digest('hex')).toBe(sha256);
+        hashed = sha256;
+      },
+    });
+    expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(hashed);
+    expect(new ZipEntries(readFileSync(file)).read(SHEET)!.toString()).toBe(rows.join(''));
   });
 
   test('whole contents, Buffers and strings, small streams and empty ones', async () => {

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { BodyRow } from '../package/package-types';
 import { patchSheet, replaceSheetCells, sharedStringRefs, type PatchReport } from '../package/sheet-patch';
 import { blankSharedStrings } from '../package/shared-strings-patch';
@@ -131,8 +129,8 @@ export async function foldPackage(
   };
   let sha256 = '';
   await writeZipAtomically(file, entries(), {
-    beforeRename: async (tempFile: string) => {
-      sha256 = await hashFile(tempFile);
+    beforeRename: async (_tempFile: string, hash: string) => {
+      sha256 = hash;
       await options.beforeReplace(sha256);
     },
   });
@@ -190,12 +188,19 @@ const BLOCK_CHARS = 256 * 1024;
 
 /**
  * The patcher's pieces (a row or less each) joined into blocks of about 256 KiB: each piece handed
- * to zlib on its own costs a round trip to its thread, which for a big sheet costs more than deflating.
+ * to zlib on its own costs a round trip to its thread, which for a big sheet costs more than
+ * deflating. A large slice of the original (rows kept as they are) goes on as it is, uncopied.
  */
-function* inBlocks(chunks: Iterable<string>): Generator<string> {
+function* inBlocks(chunks: Iterable<string | Buffer>): Generator<string | Buffer> {
   let block = '';
   for (const chunk of chunks) {
-    block += chunk;
+    if (typeof chunk !== 'string' && chunk.length >= BLOCK_CHARS) {
+      if (block) yield block;
+      block = '';
+      yield chunk;
+      continue;
+    }
+    block += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
     if (block.length >= BLOCK_CHARS) {
       yield block;
       block = '';
@@ -207,10 +212,4 @@ function* inBlocks(chunks: Iterable<string>): Generator<string> {
 async function* afterAll<T>(items: Iterable<T>, done: () => void): AsyncGenerator<T> {
   for (const item of items) yield item;
   done();
-}
-
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

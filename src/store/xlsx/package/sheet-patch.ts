@@ -18,6 +18,7 @@ import {
   renumberedRow,
   RowCursor,
   rowSpans,
+  rowStartFrom,
   sharedStringOf,
   sheetLayout,
   type ParsedCell,
@@ -75,7 +76,7 @@ export function patchSheet(
   original: Buffer,
   patch: SheetTablePatch,
   options: SheetPatchOptions,
-): { chunks: Iterable<string>; result(): PatchReport } {
+): { chunks: Iterable<string | Buffer>; result(): PatchReport } {
   const patcher = new TablePatcher(original, patch, options);
   return { chunks: patcher.chunks(), result: () => patcher.report() };
 }
@@ -102,6 +103,14 @@ class TablePatcher {
   private bottom: number;
   private finished = false;
   private readonly parsed = new Map<number, ParsedRow>();
+  /**
+   * The rows of the original from the first one the patch may change, found once for the
+   * pre-pass and both cursors; those above it stand as they are, as the slice up to `keptEnd`.
+   */
+  private readonly spans: RowSpan[];
+  private readonly keptEnd: number;
+  /** The first body row (its index) the walk handles: the ones above are in the kept slice. */
+  private readonly firstWalked: number;
 
   constructor(
     private readonly xml: Buffer,
@@ -131,6 +140,10 @@ class TablePatcher {
     });
     this.shared = new SharedFormulas((row, col) => this.destination(row, col));
     this.bottom = this.newBottom;
+    const kept = this.keptAbove();
+    this.firstWalked = kept?.rows ?? 0;
+    this.keptEnd = kept?.from.at ?? this.layout.openEnd;
+    this.spans = [...rowSpans(xml, this.layout, kept?.from)];
     this.prepass();
   }
 
@@ -145,6 +158,30 @@ class TablePatcher {
   }
 
   /**
+   * The table rows at the top that stay where they are, untouched, with every sheet row above
+   * them: an append or a change near the end of a big table leaves most of its sheet as it is,
+   * and that part is not walked row by row. Not with shared formulas (their groups are read from
+   * every row) or a header to rewrite.
+   */
+  private keptAbove(): { rows: number; from: { at: number; previous: number } } | undefined {
+    const { xml, layout, patch } = this;
+    const { top, rows } = patch;
+    if (patch.header?.some((cell) => cell !== undefined)) return undefined;
+    let count = 0;
+    while (
+      count < rows.length &&
+      rows[count].origin === top + 1 + count &&
+      rows[count].cells.every((cell) => cell === undefined)
+    ) {
+      count += 1;
+    }
+    if (count === 0) return undefined;
+    if (xml.subarray(layout.openEnd, layout.closeStart).indexOf('shared') >= 0) return undefined;
+    const from = rowStartFrom(xml, layout, top + 1 + count);
+    return from && { rows: count, from };
+  }
+
+  /**
    * The one pre-pass: shared formula groups (only rows that hold any are parsed) and the last row
    * the output will use (only rows past the table's end are parsed).
    */
@@ -154,7 +191,7 @@ class TablePatcher {
     const from = Math.min(this.patch.oldBottom, this.newBottom);
     const hasDimension = xml.subarray(0, layout.start).indexOf('<dimension') >= 0;
     if (!hasShared && !hasDimension) return;
-    for (const span of rowSpans(xml, layout)) {
+    for (const span of this.spans) {
       const shared = hasShared && xml.subarray(span.start, span.end).indexOf('shared') >= 0;
       const past = hasDimension && span.number > from;
       if (!shared && !past) continue;
@@ -220,7 +257,8 @@ class TablePatcher {
     };
   }
 
-  *chunks(): Generator<string> {
+  /** Strings, and the original's bytes where a run of rows stands as it is (no copy is made of them). */
+  *chunks(): Generator<string | Buffer> {
     const { xml, layout, patch } = this;
     yield withDimension(xml.toString('utf8', 0, layout.start), (old) => ({
       top: Math.min(old?.top ?? patch.top, patch.top),
@@ -245,32 +283,53 @@ class TablePatcher {
   }
 
   /** The rows of the output, merged from the original's rows in place and the table's rows. */
-  private *rows(): Generator<string> {
-    const own = new RowCursor(this.xml, this.layout);
+  private *rows(): Generator<string | Buffer> {
+    const { xml } = this;
+    const own = new RowCursor(this.spans);
     const table = this.tableRows();
     let next = table.next();
+    // Rows that stand as they are, one after another in the original: one slice of its bytes.
+    let runStart = this.layout.openEnd;
+    let runEnd = this.keptEnd;
     for (;;) {
       const mine = own.peek();
       const theirs = next.done ? undefined : next.value;
-      if (!mine && !theirs) return;
+      if (!mine && !theirs) break;
       const row = Math.min(mine?.number ?? Infinity, theirs?.out ?? Infinity);
-      const text = this.row(
-        row,
-        mine?.number === row ? mine : undefined,
-        theirs?.out === row ? theirs : undefined,
-      );
-      if (text) yield text;
-      if (mine?.number === row) own.advance();
-      if (theirs?.out === row) next = table.next();
+      const original = mine?.number === row ? mine : undefined;
+      const output = theirs?.out === row ? theirs : undefined;
+      if (original && this.standsAsItIs(row, original, output)) {
+        if (original.start !== runEnd) {
+          if (runEnd > runStart) yield xml.subarray(runStart, runEnd);
+          runStart = original.start;
+        }
+        runEnd = original.end;
+      } else {
+        const text = this.row(row, original, output);
+        if (text) {
+          if (runEnd > runStart) yield xml.subarray(runStart, runEnd);
+          runStart = runEnd = 0;
+          yield text;
+        }
+      }
+      if (original) own.advance();
+      if (output) next = table.next();
     }
+    if (runEnd > runStart) yield xml.subarray(runStart, runEnd);
+  }
+
+  /** Whether the original row is written again byte for byte, where it was. */
+  private standsAsItIs(number: number, mine: RowSpan, theirs: TableRow | undefined): boolean {
+    if (theirs?.kind === 'header' || this.shared.brokenRows.has(number)) return false;
+    return number <= this.patch.top || this.unchanged(mine, theirs);
   }
 
   /** The table's rows in output order: the body, then the totals row and what lies below. */
   private *tableRows(): Generator<TableRow> {
     const { top, rows } = this.patch;
-    const source = new RowCursor(this.xml, this.layout);
+    const source = new RowCursor(this.spans);
     if (this.patch.header?.some((cell) => cell !== undefined)) yield { out: top, kind: 'header' };
-    for (let i = 0; i < rows.length; i += 1) {
+    for (let i = this.firstWalked; i < rows.length; i += 1) {
       const origin = rows[i].origin;
       const out = top + 1 + i;
       yield origin === 0
@@ -307,9 +366,6 @@ class TablePatcher {
   private row(number: number, mine: RowSpan | undefined, theirs: TableRow | undefined): string {
     const { top, left, right, oldBottom } = this.patch;
     if (theirs?.kind === 'header') return this.header(mine ? this.parse(mine) : undefined);
-    if (mine && !this.shared.brokenRows.has(number) && (number <= top || this.unchanged(mine, theirs))) {
-      return this.xml.toString('utf8', mine.start, mine.end);
-    }
     const shifted = this.shiftedWhole(number, mine, theirs);
     if (shifted !== undefined) return shifted;
     const own = mine ? this.parse(mine) : undefined;

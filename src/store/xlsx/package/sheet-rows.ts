@@ -34,10 +34,17 @@ export interface RowSpan {
   end: number;
 }
 
-/** The rows of `<sheetData>` in order, found by their tags alone (no cell is read). */
-export function* rowSpans(xml: Buffer, layout: SheetLayout): Generator<RowSpan> {
-  let pos = layout.openEnd;
-  let previous = 0;
+/**
+ * The rows of `<sheetData>` in order, found by their tags alone (no cell is read); from a row's
+ * start on, when given with the number of the row before it.
+ */
+export function* rowSpans(
+  xml: Buffer,
+  layout: SheetLayout,
+  from: { at: number; previous: number } = { at: layout.openEnd, previous: 0 },
+): Generator<RowSpan> {
+  let pos = from.at;
+  let previous = from.previous;
   while (pos < layout.closeStart) {
     const start = xml.indexOf('<row', pos);
     if (start < 0 || start >= layout.closeStart) return;
@@ -53,8 +60,8 @@ export function* rowSpans(xml: Buffer, layout: SheetLayout): Generator<RowSpan> 
       if (close < 0 || close > layout.closeStart) throw new SheetPatchUnsupported('an unterminated <row>');
       end = close + '</row>'.length;
     }
-    const r = attributeOf(xml.toString('latin1', start + 4, tagEnd), 'r');
-    const number = r === undefined ? previous + 1 : Number(r);
+    const r = rowNumberAt(xml, start, tagEnd);
+    const number = r === undefined ? previous + 1 : r;
     if (!(number > previous)) throw new SheetPatchUnsupported('rows out of order');
     previous = number;
     yield { number, start, end };
@@ -62,29 +69,89 @@ export function* rowSpans(xml: Buffer, layout: SheetLayout): Generator<RowSpan> 
   }
 }
 
-/** A sheet's rows in order, found lazily, for a reader that only moves forward. */
-export class RowCursor {
-  private readonly spans: Generator<RowSpan>;
-  private current: RowSpan | undefined;
-
-  constructor(xml: Buffer, layout: SheetLayout) {
-    this.spans = rowSpans(xml, layout);
-    this.advance();
+/**
+ * Where the first row numbered `number` or more starts (`closeStart` when there is none), and the
+ * number of the row before it: found by bisecting the bytes, so a big sheet's rows above it are
+ * not walked. Undefined when a row tag it reads has no `r` (its number is implied: only a walk
+ * from the top can tell it).
+ */
+export function rowStartFrom(
+  xml: Buffer,
+  layout: SheetLayout,
+  number: number,
+): { at: number; previous: number } | undefined {
+  const { openEnd, closeStart } = layout;
+  const rowAtOrAfter = (pos: number): number => {
+    for (let at = pos; ;) {
+      const start = xml.indexOf('<row', at);
+      if (start < 0 || start >= closeStart) return closeStart;
+      if (isTagEnd(xml[start + 4])) return start;
+      at = start + 4;
+    }
+  };
+  const numberAt = (start: number) => rowNumberAt(xml, start, xml.indexOf('>', start));
+  let lo = openEnd;
+  let hi = closeStart;
+  while (lo < hi) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    const start = rowAtOrAfter(mid);
+    if (start >= closeStart) {
+      hi = mid;
+      continue;
+    }
+    const n = numberAt(start);
+    if (n === undefined) return undefined;
+    if (n >= number) hi = mid;
+    else lo = start + 1;
   }
+  const at = rowAtOrAfter(lo);
+  let before = at;
+  do before = xml.lastIndexOf('<row', before - 1);
+  while (before >= openEnd && !isTagEnd(xml[before + 4]));
+  if (before < openEnd) return { at, previous: 0 };
+  const previous = numberAt(before);
+  return previous === undefined || previous >= number ? undefined : { at, previous };
+}
+
+/** The `r` of the row tag between `start` and `tagEnd`: read from the bytes when it comes first, as writers put it. */
+function rowNumberAt(xml: Buffer, start: number, tagEnd: number): number | undefined {
+  if (
+    xml[start + 4] === 0x20 &&
+    xml[start + 5] === 0x72 /* r */ &&
+    xml[start + 6] === 0x3d &&
+    xml[start + 7] === QUOTE
+  ) {
+    let n = 0;
+    let at = start + 8;
+    for (; at < tagEnd && xml[at] >= 0x30 && xml[at] <= 0x39; at += 1) n = n * 10 + (xml[at] - 0x30);
+    if (xml[at] === QUOTE && at > start + 8) return n;
+  }
+  const r = attributeOf(xml.toString('latin1', start + 4, tagEnd), 'r');
+  return r === undefined ? undefined : Number(r);
+}
+
+/**
+ * A sheet's rows in order, for a reader that only moves forward. Cursors made from one list of
+ * spans share it: the rows of a big sheet are found once, however many cursors walk them.
+ */
+export class RowCursor {
+  private at = 0;
+
+  constructor(private readonly spans: readonly RowSpan[]) {}
 
   peek(): RowSpan | undefined {
-    return this.current;
+    return this.spans[this.at];
   }
 
   advance(): void {
-    const next = this.spans.next();
-    this.current = next.done ? undefined : next.value;
+    this.at += 1;
   }
 
   /** The row numbered `number`, passing over those before it; undefined when there is no such row. */
   seek(number: number): RowSpan | undefined {
-    while (this.current && this.current.number < number) this.advance();
-    return this.current?.number === number ? this.current : undefined;
+    while (this.at < this.spans.length && this.spans[this.at].number < number) this.at += 1;
+    const current = this.spans[this.at];
+    return current?.number === number ? current : undefined;
   }
 }
 

@@ -1,3 +1,5 @@
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { constants as zlibConstants, crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
@@ -34,8 +36,16 @@ export interface ZipWriteOptions {
    * workbook that the next open refuses. The old file stays when a new part passes them.
    */
   limits?: Partial<PackageLimits>;
-  /** Runs once the whole package is on disk, before it replaces `file` (see `writeFileAtomicallyWith`). */
-  beforeRename?: (tempFile: string) => Promise<void>;
+  /**
+   * Memory a streamed part's deflated data may take while its header waits for the part's sizes
+   * (64 MiB unless told); past it the data is written at once, and the new file is read back to be hashed.
+   */
+  maxHeldBytes?: number;
+  /**
+   * Runs once the whole package is on disk, before it replaces `file` (see `writeFileAtomicallyWith`),
+   * with the SHA-256 of the new file's bytes.
+   */
+  beforeRename?: (tempFile: string, sha256: string) => Promise<void>;
 }
 
 /**
@@ -48,15 +58,25 @@ export async function writeZipAtomically(
   entries: Iterable<ZipOutputEntry> | AsyncIterable<ZipOutputEntry>,
   options: ZipWriteOptions = {},
 ): Promise<void> {
+  let sink: BlockSink | undefined;
+  const { beforeRename } = options;
   await writeFileAtomicallyWith(
     file,
     async (handle) => {
-      const writer = new PackageWriter(new BlockSink(handle), options, file);
+      sink = new BlockSink(handle, options.maxHeldBytes ?? HELD_BYTES);
+      const writer = new PackageWriter(sink, options, file);
       for await (const entry of entries) await writer.add(entry);
       await writer.finish();
     },
-    options.beforeRename,
+    beforeRename &&
+      (async (tempFile) => beforeRename(tempFile, sink!.sha256() ?? (await sha256OfFile(tempFile)))),
   );
+}
+
+async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 /** Output is gathered into blocks this large: one write(2) each, instead of one per deflate chunk. */
@@ -139,6 +159,7 @@ class PackageWriter {
     const entry = this.begin(name, DEFLATED, 0, this.now);
     const header = localHeader(entry, { crc32: 0, compressedSize: 0, uncompressedSize: 0 });
     const headerAt = this.sink.position;
+    this.sink.hold();
     await this.sink.write(header);
     const sums = { crc32: 0, compressedSize: 0, uncompressedSize: 0 };
     const checkSize = (size: number) => this.checkSize(name, size);
@@ -164,6 +185,7 @@ class PackageWriter {
     );
     // The sizes are known only now: written into the header in place, so no data descriptor.
     await this.sink.patch(headerAt + 14, localHeader(entry, sums).subarray(14, 26));
+    await this.sink.release();
     this.end(entry, sums);
   }
 
@@ -293,20 +315,69 @@ function dosDateTime(date: Date): { dosTime: number; dosDate: number } {
   };
 }
 
-/** Sequential output gathered into large blocks, with a way to rewrite bytes already written. */
+/**
+ * A streamed part's data is held in memory up to this size, so that its header's sizes are written
+ * before it and the file is written, and hashed, in order; a larger part is written at once and
+ * its header patched in place, and the file is then hashed by reading it back.
+ */
+const HELD_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Sequential output gathered into large blocks, with a way to rewrite bytes already written, and
+ * the SHA-256 of the bytes as they go out (the journal names the file by it: hashed here, the new
+ * file need not be read again).
+ */
 class BlockSink {
   private readonly block = Buffer.allocUnsafe(BLOCK_BYTES);
   private used = 0;
   /** The file offset of the block's first byte: everything before it is on disk. */
   private flushed = 0;
+  private readonly hash: Hash = createHash('sha256');
+  /** Bytes from `heldAt` on may still be patched: kept here, neither written nor hashed yet. */
+  private held: Buffer[] | undefined;
+  private heldAt = 0;
+  private heldBytes = 0;
+  /** A part was patched on disk: the hash of the stream is not the file's. */
+  private unhashed = false;
 
-  constructor(private readonly handle: FileHandle) {}
+  constructor(
+    private readonly handle: FileHandle,
+    private readonly maxHeld: number,
+  ) {}
 
   get position(): number {
-    return this.flushed + this.used;
+    return this.held ? this.heldAt + this.heldBytes : this.flushed + this.used;
+  }
+
+  /** Holds what is written from here on, until `release`: a part whose header is patched at its end. */
+  hold(): void {
+    this.heldAt = this.position;
+    this.heldBytes = 0;
+    this.held = [];
+  }
+
+  async release(): Promise<void> {
+    const held = this.held;
+    if (!held) return;
+    this.held = undefined;
+    for (const bytes of held) await this.write(bytes);
   }
 
   async write(bytes: Buffer): Promise<void> {
+    if (this.held) {
+      if (this.heldBytes + bytes.length <= this.maxHeld) {
+        // Copied: a writer may fill the same buffer again once its write is done.
+        this.held.push(Buffer.from(bytes));
+        this.heldBytes += bytes.length;
+        return;
+      }
+      // Too large to hold: written now, patched in place later.
+      const held = this.held;
+      this.held = undefined;
+      this.unhashed = true;
+      for (const part of held) await this.write(part);
+    }
+    if (!this.unhashed) this.hash.update(bytes);
     if (this.used + bytes.length > BLOCK_BYTES) await this.flush();
     if (bytes.length >= BLOCK_BYTES) {
       // A large copied part goes straight from the source archive to the file.
@@ -325,11 +396,27 @@ class BlockSink {
     this.used = 0;
   }
 
-  /** Overwrites `bytes.length` bytes at `position`, whether they are on disk yet or still in the block. */
+  /** Overwrites `bytes.length` bytes at `position`, whether they are on disk, in the block or held. */
   async patch(position: number, bytes: Buffer): Promise<void> {
+    if (this.held && position >= this.heldAt) {
+      let at = this.heldAt;
+      for (const part of this.held) {
+        const from = Math.max(position, at);
+        const to = Math.min(position + bytes.length, at + part.length);
+        if (from < to) bytes.copy(part, from - at, from - position, to - position);
+        at += part.length;
+      }
+      return;
+    }
+    this.unhashed = true;
     const onDisk = Math.max(0, Math.min(bytes.length, this.flushed - position));
     if (onDisk > 0) await this.writeAt(bytes.subarray(0, onDisk), position);
     if (onDisk < bytes.length) bytes.copy(this.block, position + onDisk - this.flushed, onDisk);
+  }
+
+  /** The SHA-256 of everything written, once it is all out; undefined when a patch went to disk. */
+  sha256(): string | undefined {
+    return this.unhashed ? undefined : this.hash.digest('hex');
   }
 
   private async writeAt(bytes: Buffer, position: number): Promise<void> {
