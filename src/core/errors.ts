@@ -1,4 +1,11 @@
 import type { Bilingual, Locale } from './i18n';
+import { countForm, countOf, type CountForms } from './plural';
+
+const OPEN_OPPORTUNITIES: CountForms = {
+  pl: ['otwarta szansa', 'otwarte szanse', 'otwartych szans'],
+  en: ['open opportunity', 'open opportunities'],
+};
+const STAND: CountForms = { pl: ['jest', 'są', 'jest'], en: ['stands', 'stand'] };
 
 /**
  * Every failure a user can cause, by kind. Each kind's Polish and English text is written
@@ -72,6 +79,8 @@ export interface ErrorParams {
   unknownReadyFunnel: { key: string; keys: readonly string[] };
   /** A pipeline of that name is already in the workbook. */
   pipelineExists: { pipeline: string };
+  /** A stage cannot be deleted while `count` open opportunities stand in it. */
+  stageInUse: { pipeline: string; stage: string; count: number };
 }
 
 export type ErrorCode = keyof ErrorParams;
@@ -257,6 +266,10 @@ const ERROR_TEXTS: Texts = {
   pipelineExists: (p) => ({
     pl: `Lejek „${p.pipeline}” już jest w skoroszycie. Nadaj nowemu lejkowi inną nazwę.`,
     en: `The pipeline "${p.pipeline}" is already in the workbook. Give the new pipeline another name.`,
+  }),
+  stageInUse: (p) => ({
+    pl: `Etapu „${p.stage}” lejka „${p.pipeline}” nie można usunąć: ${countOf('pl', p.count, OPEN_OPPORTUNITIES)} wciąż w nim ${countForm('pl', p.count, STAND)}. Przenieś je najpierw do innego etapu.`,
+    en: `The stage "${p.stage}" of the pipeline "${p.pipeline}" cannot be deleted: ${countOf('en', p.count, OPEN_OPPORTUNITIES)} still ${countForm('en', p.count, STAND)} in it. Move them to another stage first.`,
   }),
 };
 

@@ -53,6 +53,7 @@ const GRAPH_STATUS: { [C in ErrorCode]: [number, string] } = {
   unknownLostReason: [400, 'InvalidArgument'],
   unknownReadyFunnel: [400, 'InvalidArgument'],
   pipelineExists: [409, 'Conflict'],
+  stageInUse: [409, 'Conflict'],
 };
 
 function errorBody(code: string, message: string, relacje?: RelacjeError): GraphErrorBody {

@@ -13,6 +13,7 @@ import type { RecordRemoval } from './record-removal';
 import type { TaskWork } from './task-writes';
 import type { GoalWork } from './goal-writes';
 import type { ProductCatalogue } from './product-writes';
+import type { SalesProcess } from './sales-process';
 
 /** A contact person an import adds, to a client of the plan's `create` (by index) or one in the base. */
 export interface ImportPerson {
@@ -50,7 +51,7 @@ export interface ClientImportOutcome {
  * Core helpers for the panes over `snapshot`: `core/clients/client-search`, `client-duplicates`,
  * `client-card` and `client-merge` (the merge preview: fields filled and conflicts).
  */
-export interface CrmService extends TaskWork, GoalWork, ProductCatalogue {
+export interface CrmService extends TaskWork, GoalWork, ProductCatalogue, SalesProcess {
   /** Who is working: the audit's and the history's author, the default owner of what they add. */
   readonly user: string;
   /** The workbook as last read or written; null before the first `load`. */

@@ -1,16 +1,10 @@
 import type { RecordFields } from '../core/records';
+import type { LineInput } from '../core/sales/opportunity-transitions';
+import type { PipelineDraft } from '../core/sales/pipeline-design';
 import type { StoredRecord } from '../store/port';
 
-/** A product or service line of an opportunity as the user edits it (money in grosze). */
-export interface OpportunityLineDraft {
-  productId?: string | null;
-  description: string;
-  quantity: number;
-  unit: string;
-  netPrice: number;
-  discount?: number | null;
-  vatRate: string;
-}
+/** A product or service line of an opportunity as the user edits it (money in grosze, discount in %). */
+export type OpportunityLineDraft = LineInput;
 
 /**
  * A new opportunity: client (and person), name, pipeline and its first stage unless another is
@@ -34,16 +28,11 @@ export interface WinOptions {
   project?: { name: string; manager?: string | null; startDate?: string | null };
 }
 
-/** A pipeline as the funnel designer edits it: its settings, its ordered stages, their tasks. */
-export interface PipelineDesign {
-  /** The pipeline's name before this edit, when it is renamed (its opportunities follow). */
-  previousName?: string;
-  settings: RecordFields;
-  stages: readonly {
-    fields: RecordFields;
-    tasks: readonly RecordFields[];
-  }[];
-}
+/**
+ * A pipeline as the funnel designer edits it: its settings, its ordered stages, their tasks (rows
+ * as read, with `id` and `version`, or new ones); `previousName` when it is renamed.
+ */
+export type PipelineDesign = PipelineDraft;
 
 /**
  * The salesperson's day, as the panes call it (`CrmService` extends it). Every method validates

@@ -32,6 +32,14 @@ import { changeTask, type TaskChangeResult, type TaskWriter } from './task-write
 import { addGoal, updateGoal } from './goal-writes';
 import { addProduct, importProducts, updateProduct, type ProductWriter } from './product-writes';
 import type { ProductImportPlan } from '../core/products/product-import';
+import { SalesWrites } from './sales-writes';
+import type {
+  OpportunityDraft,
+  OpportunityLineDraft,
+  PipelineDesign,
+  StageEntry,
+  WinOptions,
+} from './sales-process';
 
 export interface CrmServiceOptions {
   store: WorkbookStore;
@@ -47,7 +55,8 @@ export interface CrmServiceOptions {
  * The CRM service over any store adapter. Store calls per action (constant, whatever the size):
  * `load` 1; `create`, `update`, `remove`, `updateClients`, `writeSegmentation`, `undoSegmentation`,
  * `importClients`, `mergeClients`, the task changes (`completeTask`, `reopenTask`,
- * `rescheduleTask`), the goals' and the products' writes 1 each (plus `readAll` when nothing was
+ * `rescheduleTask`), the goals' and the products' writes, the sales process's (`createOpportunity`,
+ * `moveOpportunity`, `winOpportunity`… `savePipeline`) 1 each (plus `readAll` when nothing was
  * loaded yet): one
  * `write` that holds the change and its audit rows, so both are saved or neither is (the store's
  * batch is all or nothing); `createOffer` 2 (the counter, then the offer with its audit row; see
@@ -328,6 +337,59 @@ class StoreCrmService implements CrmService {
 
   async importProducts(plan: ProductImportPlan): Promise<{ created: number; updated: number }> {
     return this.changing(async () => importProducts(await this.catalogueWriter('products'), plan));
+  }
+
+  /** The sales process (`services/sales-writes.ts`): one write per method, with history and audit. */
+  private salesWrites?: SalesWrites;
+  private get sales(): SalesWrites {
+    return (this.salesWrites ??= new SalesWrites({
+      user: this.user,
+      now: () => this.now(),
+      newId: () => this.newId(),
+      snapshot: async () => {
+        if (!this.current) await this.load();
+        return this.current as WorkbookSnapshot;
+      },
+      validated: (table, records, mode) => this.validatedBatch(table, records, mode),
+      writeAudited: (changes, audit) => this.writeAudited(changes, audit),
+    }));
+  }
+
+  createOpportunity(draft: OpportunityDraft): Promise<StageEntry> {
+    return this.changing(() => this.sales.createOpportunity(draft));
+  }
+
+  updateOpportunity(
+    id: string,
+    expectedVersion: number,
+    changes: RecordFields,
+    lines?: readonly OpportunityLineDraft[],
+  ): Promise<StoredRecord> {
+    return this.changing(() => this.sales.updateOpportunity(id, expectedVersion, changes, lines));
+  }
+
+  moveOpportunity(id: string, expectedVersion: number, stage: string, changes?: RecordFields) {
+    return this.changing(() => this.sales.moveOpportunity(id, expectedVersion, stage, changes));
+  }
+
+  winOpportunity(id: string, expectedVersion: number, options?: WinOptions): Promise<StoredRecord> {
+    return this.changing(() => this.sales.winOpportunity(id, expectedVersion, options));
+  }
+
+  loseOpportunity(id: string, expectedVersion: number, reason: string, note?: string) {
+    return this.changing(() => this.sales.loseOpportunity(id, expectedVersion, reason, note));
+  }
+
+  reopenOpportunity(id: string, expectedVersion: number): Promise<StoredRecord> {
+    return this.changing(() => this.sales.reopenOpportunity(id, expectedVersion));
+  }
+
+  addReadyFunnel(key: string, name?: string): Promise<void> {
+    return this.changing(() => this.sales.addReadyFunnel(key, name));
+  }
+
+  savePipeline(design: PipelineDesign): Promise<void> {
+    return this.changing(() => this.sales.savePipeline(design));
   }
 
   /** The rows of one table and the write with audit rows: what the goals' and products' writes need. */

@@ -97,6 +97,7 @@ const EXAMPLES: { [C in keyof ErrorParams]: [ErrorParams[C], string[]] } = {
   unknownLostReason: [{ reason: 'Pogoda', reasons: ['Cena'] }, ['Pogoda', 'Cena']],
   unknownReadyFunnel: [{ key: 'retail', keys: ['tender'] }, ['retail', 'tender']],
   pipelineExists: [{ pipeline: 'Przetarg' }, ['Przetarg']],
+  stageInUse: [{ pipeline: 'Przetarg', stage: 'Oferta', count: 3 }, ['Przetarg', 'Oferta', '3']],
 };
 
 test('one ghost row is named as one row', () => {
@@ -120,4 +121,12 @@ describe('every error kind', () => {
       expect(error.message).toBe(error.messageIn('en'));
     },
   );
+});
+
+test('a stage in use counts its open opportunities with Polish plural forms', () => {
+  const message = (count: number) =>
+    new RelacjeError('stageInUse', { pipeline: 'P', stage: 'S', count }).messageIn('pl');
+  expect(message(1)).toContain('1 otwarta szansa wciąż w nim jest');
+  expect(message(3)).toContain('3 otwarte szanse wciąż w nim są');
+  expect(message(5)).toContain('5 otwartych szans wciąż w nim jest');
 });

@@ -89,5 +89,18 @@ export function standaloneCrmService({ origin, chosenWorkbook, user }: Standalon
     updateProduct: async (id, expectedVersion, changes) =>
       (await service()).updateProduct(id, expectedVersion, changes),
     importProducts: async (plan) => (await service()).importProducts(plan),
+    createOpportunity: async (draft) => (await service()).createOpportunity(draft),
+    updateOpportunity: async (id, expectedVersion, changes, lines) =>
+      (await service()).updateOpportunity(id, expectedVersion, changes, lines),
+    moveOpportunity: async (id, expectedVersion, stage, changes) =>
+      (await service()).moveOpportunity(id, expectedVersion, stage, changes),
+    winOpportunity: async (id, expectedVersion, options) =>
+      (await service()).winOpportunity(id, expectedVersion, options),
+    loseOpportunity: async (id, expectedVersion, reason, note) =>
+      (await service()).loseOpportunity(id, expectedVersion, reason, note),
+    reopenOpportunity: async (id, expectedVersion) =>
+      (await service()).reopenOpportunity(id, expectedVersion),
+    addReadyFunnel: async (key, name) => (await service()).addReadyFunnel(key, name),
+    savePipeline: async (design) => (await service()).savePipeline(design),
   };
 }

@@ -1,0 +1,207 @@
+import type { StoredRow, TableRows } from '../clients/client-rows';
+import { daysBetween, warsawDay } from '../tasks/calendar-days';
+import { stagesOf } from './pipeline-reading';
+
+/** What the board shows: one owner's, one segment's (the client's), one expected-close month's. */
+export interface BoardFilters {
+  owner?: string;
+  segment?: string;
+  /** `yyyy-mm`: open opportunities expected to close then, closed ones closed then. */
+  closeMonth?: string;
+}
+
+/** One column of the board: a stage with its open opportunities and their sums (grosze). */
+export interface StageColumn {
+  stage: string;
+  probability: number | null;
+  expectedDays: number | null;
+  count: number;
+  sum: number;
+  weighted: number;
+  /** How many of them stay longer than the stage's expected days. */
+  stale: number;
+  opportunities: StoredRow[];
+}
+
+export interface ForecastMonth {
+  /** `yyyy-mm` of the expected close; '' for open opportunities without one. */
+  month: string;
+  count: number;
+  sum: number;
+  weighted: number;
+}
+
+export interface Board {
+  pipeline: string;
+  columns: StageColumn[];
+  /** Open opportunities of the pipeline in a stage it does not have (renamed or deleted stages). */
+  unplaced: StoredRow[];
+  /** Open opportunities by expected-close month, months in order, those without a date last. */
+  forecast: ForecastMonth[];
+  won: { count: number; sum: number };
+  lost: { count: number; sum: number };
+  /** Won ÷ (won + lost), null when none is closed. */
+  winRate: number | null;
+  /** Opportunities in another currency than PLN: counted, not added to the sums. */
+  notSummed: number;
+}
+
+const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** Value × probability, in grosze (rounded); nothing when either is empty. */
+export function weightedValue(opportunity: StoredRow): number {
+  return Math.round((num(opportunity.value) * num(opportunity.probability)) / 100);
+}
+
+/**
+ * The Warsaw day of a stored timestamp. Warsaw is a whole number of hours off UTC, so the day of a
+ * UTC timestamp depends on its hour only: memoised by `yyyy-mm-ddThh`, one time-zone conversion
+ * per hour seen rather than per opportunity.
+ */
+const dayByUtcHour = new Map<string, string>();
+function warsawDayOfTimestamp(timestamp: string): string | null {
+  if (timestamp.length < 10) return null;
+  if (!timestamp.endsWith('Z')) {
+    const ms = Date.parse(timestamp);
+    return Number.isNaN(ms) ? null : warsawDay(new Date(ms));
+  }
+  const hour = timestamp.slice(0, 13);
+  let day = dayByUtcHour.get(hour);
+  if (day === undefined) {
+    const ms = Date.parse(`${hour}:00:00Z`);
+    if (Number.isNaN(ms)) return null;
+    day = warsawDay(new Date(ms));
+    dayByUtcHour.set(hour, day);
+  }
+  return day;
+}
+
+/** The day the opportunity entered its stage: `stageEnteredOn`, or the day it was last changed. */
+export function stageEntryDay(opportunity: StoredRow): string | null {
+  const entered = str(opportunity.stageEnteredOn);
+  if (entered.length >= 10) return entered.slice(0, 10);
+  return warsawDayOfTimestamp(str(opportunity.updatedAt));
+}
+
+/** Whole calendar days the opportunity has been in its stage on `today`, null when unknown. */
+export function daysInStage(opportunity: StoredRow, today: string): number | null {
+  const entered = stageEntryDay(opportunity);
+  return entered ? daysBetween(entered, today) : null;
+}
+
+/** Longer in its stage than the stage's expected days (an open opportunity only). */
+export function isStale(
+  opportunity: StoredRow,
+  expectedDays: number | null | undefined,
+  today: string,
+): boolean {
+  if (str(opportunity.status) !== 'open' || typeof expectedDays !== 'number') return false;
+  const days = daysInStage(opportunity, today);
+  return days !== null && days > expectedDays;
+}
+
+function isSummed(opportunity: StoredRow): boolean {
+  const currency = str(opportunity.currency);
+  return currency === '' || currency === 'PLN';
+}
+
+/**
+ * The board of one pipeline: its stages in order with their open opportunities, count, sum,
+ * weighted sum and stale count, the forecast by expected-close month and the win rate, over
+ * the opportunities the filters keep. One pass over the opportunities.
+ */
+export function buildBoard(
+  tables: TableRows,
+  pipeline: string,
+  options: { today: string; filters?: BoardFilters },
+): Board {
+  const filters = options.filters ?? {};
+  const stages = stagesOf(tables, pipeline);
+  const columns: StageColumn[] = stages.map((s) => ({
+    stage: str(s.stage),
+    probability: typeof s.probability === 'number' ? s.probability : null,
+    expectedDays: typeof s.expectedDays === 'number' ? s.expectedDays : null,
+    count: 0,
+    sum: 0,
+    weighted: 0,
+    stale: 0,
+    opportunities: [],
+  }));
+  const columnOf = new Map(columns.map((c) => [c.stage, c]));
+  const segmentOf = filters.segment !== undefined ? clientSegments(tables) : undefined;
+  const board: Board = {
+    pipeline,
+    columns,
+    unplaced: [],
+    forecast: [],
+    won: { count: 0, sum: 0 },
+    lost: { count: 0, sum: 0 },
+    winRate: null,
+    notSummed: 0,
+  };
+  const months = new Map<string, ForecastMonth>();
+  for (const o of tables.opportunities ?? []) {
+    if (o.pipeline !== pipeline) continue;
+    if (filters.owner !== undefined && o.owner !== filters.owner) continue;
+    if (segmentOf && segmentOf.get(str(o.clientId)) !== filters.segment) continue;
+    const status = o.status;
+    const month = str(status === 'open' ? o.expectedClose : o.closedOn).slice(0, 7);
+    if (filters.closeMonth !== undefined && month !== filters.closeMonth) continue;
+    const summed = isSummed(o);
+    if (!summed) board.notSummed++;
+    const value = summed ? num(o.value) : 0;
+    if (status === 'won' || status === 'lost') {
+      const closed = status === 'won' ? board.won : board.lost;
+      closed.count++;
+      closed.sum += value;
+      continue;
+    }
+    if (status !== 'open') continue;
+    const column = columnOf.get(str(o.stage));
+    if (!column) {
+      board.unplaced.push(o);
+      continue;
+    }
+    const weighted = summed ? weightedValue(o) : 0;
+    column.opportunities.push(o);
+    column.count++;
+    column.sum += value;
+    column.weighted += weighted;
+    if (isStale(o, column.expectedDays, options.today)) column.stale++;
+    let forecast = months.get(month);
+    if (!forecast) months.set(month, (forecast = { month, count: 0, sum: 0, weighted: 0 }));
+    forecast.count++;
+    forecast.sum += value;
+    forecast.weighted += weighted;
+  }
+  board.forecast = [...months.values()].sort((a, b) =>
+    a.month === b.month ? 0 : a.month === '' ? 1 : b.month === '' ? -1 : a.month < b.month ? -1 : 1,
+  );
+  const closed = board.won.count + board.lost.count;
+  board.winRate = closed > 0 ? board.won.count / closed : null;
+  return board;
+}
+
+function clientSegments(tables: TableRows): Map<string, string> {
+  const segments = new Map<string, string>();
+  for (const c of tables.clients ?? []) segments.set(c.id, str(c.segment));
+  return segments;
+}
+
+/** The values the board's filters offer for a pipeline: owners and close months, sorted. */
+export function boardFilterOptions(
+  tables: TableRows,
+  pipeline: string,
+): { owners: string[]; months: string[] } {
+  const owners = new Set<string>();
+  const months = new Set<string>();
+  for (const o of tables.opportunities ?? []) {
+    if (o.pipeline !== pipeline) continue;
+    const owner = str(o.owner);
+    if (owner) owners.add(owner);
+    const month = str(o.status === 'open' ? o.expectedClose : o.closedOn).slice(0, 7);
+    if (month) months.add(month);
+  }
+  return { owners: [...owners].sort((a, b) => a.localeCompare(b, 'pl')), months: [...months].sort() };
+}
