@@ -90,10 +90,10 @@ export interface CrmService extends TaskWork, GoalWork, ProductCatalogue, SalesP
   /**
    * Merges `mergedId` into `survivorId`: its people, activities, opportunities, offers, tasks,
    * projects, survey answers and complaints move to the survivor, the survivor's empty fields take
-   * the merged client's values, the merge is written to the history and the audit, and the merged
-   * client is deleted.
+   * the merged client's values, the merge is written to the history (in `locale`, the user's; the
+   * workbook's by default) and the audit, and the merged client is deleted.
    */
-  mergeClients(survivorId: string, mergedId: string): Promise<StoredRecord>;
+  mergeClients(survivorId: string, mergedId: string, options?: { locale?: Locale }): Promise<StoredRecord>;
   /** Writes many client changes in one batch (segmentation results). */
   updateClients(updates: readonly RecordUpdate[]): Promise<StoredRecord[]>;
   /**

@@ -419,14 +419,18 @@ class StoreCrmService implements CrmService {
    * nothing). One call with the current schema (plus `readAll` when nothing was loaded yet),
    * whatever the client holds.
    */
-  async mergeClients(survivorId: string, mergedId: string): Promise<StoredRecord> {
+  async mergeClients(
+    survivorId: string,
+    mergedId: string,
+    options: { locale?: Locale } = {},
+  ): Promise<StoredRecord> {
     if (!this.current) await this.load();
     const snapshot = this.current as WorkbookSnapshot;
     const plan = planClientMerge(snapshot.tables, survivorId, mergedId, {
       at: this.timestamp(),
       user: this.user,
       newId: this.newId,
-      locale: snapshot.meta.locale,
+      locale: options.locale ?? snapshot.meta.locale,
       schema: this.schema,
     });
     const { audit, ...others } = plan.writes;

@@ -1,4 +1,6 @@
 import { RelacjeError } from '../errors';
+import { countOf, type CountForms } from '../plural';
+import { formatMoney } from '../validation/money';
 import type { Bilingual, Locale } from '../i18n';
 import type { FieldValue, RecordFields } from '../records';
 import { CURRENT_SCHEMA, ID_COLUMN, TRACKING_COLUMNS, tableByKey } from '../schema';
@@ -46,7 +48,7 @@ export interface MergeContext {
   at: string;
   user: string;
   newId: () => string;
-  /** Language of the history entry; the workbook's language. Default Polish. */
+  /** Language of the history entry: the user's (the workbook's when not told). Default Polish. */
   locale?: Locale;
   schema?: WorkbookSchema;
 }
@@ -92,7 +94,7 @@ export function planClientMerge(
   if (Object.keys(filled).length > 0) {
     writesOf('clients').updates.push({ id: survivorId, expectedVersion: survivor.version, changes: filled });
   }
-  const history = historyText(merged, moved, filled, conflicts);
+  const history = historyText(merged, moved, filled, conflicts, schema);
   const locale = context.locale ?? 'pl';
   writesOf('activities').appends.push({
     id: context.newId(),
@@ -151,35 +153,101 @@ function fillEmptyFields(
   return { filled, conflicts };
 }
 
+/** The records of each table a merge moves, counted in words: "1 osoba kontaktowa", "3 wpisy historii". */
+const MOVED_FORMS: Record<string, CountForms> = {
+  people: {
+    pl: ['osoba kontaktowa', 'osoby kontaktowe', 'osób kontaktowych'],
+    en: ['contact person', 'contact people'],
+  },
+  activities: {
+    pl: ['wpis historii', 'wpisy historii', 'wpisów historii'],
+    en: ['history entry', 'history entries'],
+  },
+  opportunities: {
+    pl: ['szansa sprzedaży', 'szanse sprzedaży', 'szans sprzedaży'],
+    en: ['opportunity', 'opportunities'],
+  },
+  offers: { pl: ['oferta', 'oferty', 'ofert'], en: ['offer', 'offers'] },
+  tasks: { pl: ['zadanie', 'zadania', 'zadań'], en: ['task', 'tasks'] },
+  projects: { pl: ['projekt', 'projekty', 'projektów'], en: ['project', 'projects'] },
+  surveyAnswers: {
+    pl: ['odpowiedź z ankiety', 'odpowiedzi z ankiet', 'odpowiedzi z ankiet'],
+    en: ['survey answer', 'survey answers'],
+  },
+  complaints: { pl: ['reklamacja', 'reklamacje', 'reklamacji'], en: ['complaint', 'complaints'] },
+};
+
+/** `count` records of `table` in words; a table without its own words is named by its sheet. */
+export function movedRecordsText(
+  table: string,
+  count: number,
+  locale: Locale,
+  schema: WorkbookSchema = CURRENT_SCHEMA,
+): string {
+  const forms = MOVED_FORMS[table];
+  if (forms) return countOf(locale, count, forms);
+  const sheet = schema.tables.find((t) => t.key === table)?.sheet[locale] ?? table;
+  return `${sheet}: ${count.toLocaleString(locale === 'pl' ? 'pl-PL' : 'en-GB')}`;
+}
+
+const YES_NO: Record<Locale, readonly [string, string]> = { pl: ['tak', 'nie'], en: ['yes', 'no'] };
+
+/** A client field's value as people read it: a list's label, yes/no, an amount in złote; never a key. */
+export function mergeValueText(
+  field: string,
+  value: FieldValue,
+  locale: Locale,
+  schema: WorkbookSchema = CURRENT_SCHEMA,
+): string {
+  if (value === null || value === '') return '';
+  if (typeof value === 'boolean') return YES_NO[locale][value ? 0 : 1];
+  const column = tableByKey(schema, 'clients').columns.find((c) => c.key === field);
+  if (column?.enumKey) {
+    const label = schema.enums.find((e) => e.key === column.enumKey)?.values.find((v) => v.key === value)
+      ?.label[locale];
+    return label ?? String(value);
+  }
+  if (column?.type === 'money' && typeof value === 'number') return formatMoney(value, locale);
+  return String(value);
+}
+
 function historyText(
   merged: StoredRow,
   moved: Record<string, number>,
   filled: RecordFields,
   conflicts: readonly MergeConflict[],
+  schema: WorkbookSchema,
 ): { subject: Bilingual; details: Bilingual } {
   const name = String(merged.name ?? merged.id);
-  const movedList = Object.entries(moved)
-    .map(([table, count]) => `${table}: ${count}`)
-    .join(', ');
-  const filledList = Object.keys(filled).join(', ');
+  const headers = new Map(tableByKey(schema, 'clients').columns.map((c) => [c.key, c.header]));
+  const movedList = (locale: Locale) =>
+    Object.entries(moved)
+      .map(([table, count]) => movedRecordsText(table, count, locale, schema))
+      .join(', ');
+  const fieldValue = (locale: Locale, field: string, value: FieldValue) =>
+    `${headers.get(field)?.[locale] ?? field}: ${mergeValueText(field, value, locale, schema)}`;
+  const filledList = (locale: Locale) =>
+    Object.entries(filled)
+      .map(([field, value]) => fieldValue(locale, field, value))
+      .join('; ');
   const kept = (locale: Locale) =>
-    conflicts.map((c) => `${c.header[locale]}: ${String(c.mergedValue)}`).join('; ');
+    conflicts.map((c) => fieldValue(locale, c.field, c.mergedValue)).join('; ');
   const line = (label: string, value: string) => (value ? `${label}: ${value}.` : '');
   const join = (...lines: string[]) => lines.filter(Boolean).join('\n');
   return {
     subject: {
-      pl: `Scalono klienta „${name}” (${merged.id}) z tym klientem`,
-      en: `Client "${name}" (${merged.id}) merged into this client`,
+      pl: `Scalono klienta „${name}” z tym klientem`,
+      en: `Client "${name}" merged into this client`,
     },
     details: {
       pl: join(
-        line('Przeniesione rekordy', movedList),
-        line('Uzupełnione pola', filledList),
+        line('Przeniesione', movedList('pl')),
+        line('Uzupełnione pola', filledList('pl')),
         line('Wartości scalonego klienta, których nie przejęto', kept('pl')),
       ),
       en: join(
-        line('Records moved', movedList),
-        line('Fields filled in', filledList),
+        line('Moved', movedList('en')),
+        line('Fields filled in', filledList('en')),
         line("The merged client's values not taken", kept('en')),
       ),
     },

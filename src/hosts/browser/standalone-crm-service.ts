@@ -1,4 +1,5 @@
 import { RelacjeError } from '../../core/errors';
+import type { Locale } from '../../core/i18n';
 import type { ClientImportPlan, CrmService } from '../../services/crm-service';
 import type { ReadOptions, RecordFields, RecordUpdate, TableKey } from '../../store/port';
 import { findWorkbookName } from './graph-workbook-overview';
@@ -69,8 +70,8 @@ export function standaloneCrmService({ origin, chosenWorkbook, user }: Standalon
       (await service()).update(table, id, expectedVersion, changes),
     remove: async (table, id, expectedVersion, options) =>
       (await service()).remove(table, id, expectedVersion, options),
-    mergeClients: async (survivorId: string, mergedId: string) =>
-      (await service()).mergeClients(survivorId, mergedId),
+    mergeClients: async (survivorId: string, mergedId: string, options?: { locale?: Locale }) =>
+      (await service()).mergeClients(survivorId, mergedId, options),
     updateClients: async (updates: readonly RecordUpdate[]) => (await service()).updateClients(updates),
     writeSegmentation: async (updates: readonly RecordUpdate[]) =>
       (await service()).writeSegmentation(updates),

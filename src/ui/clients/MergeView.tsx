@@ -10,10 +10,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { planClientMerge } from '../../core/clients/client-merge';
+import { mergeValueText, movedRecordsText, planClientMerge } from '../../core/clients/client-merge';
 import type { Locale } from '../../core/i18n';
-import type { FieldValue } from '../../core/records';
-import { CURRENT_SCHEMA, findTable } from '../../core/schema';
 import type { CrmService } from '../../services/crm-service';
 import type { WorkbookSnapshot } from '../../store/port';
 import { ErrorMessageBar } from '../shared/ErrorMessageBar';
@@ -46,10 +44,6 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-function shown(value: FieldValue): string {
-  return value === null ? '' : String(value);
-}
-
 /** Merging two clients: what moves to the one that stays and which values differ, before confirming. */
 export function MergeView(props: MergeViewProps) {
   const { locale, service, snapshot, survivorId, mergedId, onSwap, onDone, onCancel } = props;
@@ -66,7 +60,8 @@ export function MergeView(props: MergeViewProps) {
       newId: () => 'preview',
     });
   }, [snapshot, survivor, merged, survivorId, mergedId]);
-  const merge = useAsyncAction(() => service.mergeClients(survivorId, mergedId));
+  // The history entry in the language the user works in.
+  const merge = useAsyncAction(() => service.mergeClients(survivorId, mergedId, { locale }));
 
   if (!survivor || !merged || !plan) {
     return (
@@ -110,9 +105,7 @@ export function MergeView(props: MergeViewProps) {
         {moved.length > 0 && (
           <ul className={styles.list}>
             {moved.map(([table, count]) => (
-              <li key={table}>
-                {findTable(CURRENT_SCHEMA, table)?.sheet[locale] ?? table}: {count.toLocaleString(locale)}
-              </li>
+              <li key={table}>{movedRecordsText(table, count, locale)}</li>
             ))}
           </ul>
         )}
@@ -125,7 +118,7 @@ export function MergeView(props: MergeViewProps) {
           <ul className={styles.list}>
             {Object.entries(plan.filled).map(([field, value]) => (
               <li key={field}>
-                {header(field)}: {shown(value)}
+                {header(field)}: {mergeValueText(field, value, locale)}
               </li>
             ))}
           </ul>
@@ -142,10 +135,12 @@ export function MergeView(props: MergeViewProps) {
                 {conflict.header[locale]}
               </dt>,
               <dd key={`${conflict.field}-kept`} className={styles.cellText}>
-                {clientText(locale, 'mergeKept')}: {shown(conflict.survivorValue)}
+                {clientText(locale, 'mergeKept')}:{' '}
+                {mergeValueText(conflict.field, conflict.survivorValue, locale)}
               </dd>,
               <dd key={`${conflict.field}-other`} className={mergeClasses(styles.cellText, styles.other)}>
-                {clientText(locale, 'mergeNotTaken')}: {shown(conflict.mergedValue)}
+                {clientText(locale, 'mergeNotTaken')}:{' '}
+                {mergeValueText(conflict.field, conflict.mergedValue, locale)}
               </dd>,
             ])}
           </dl>

@@ -1,4 +1,4 @@
-import { planClientMerge } from '../../../src/core/clients/client-merge';
+import { movedRecordsText, planClientMerge } from '../../../src/core/clients/client-merge';
 import type { StoredRow } from '../../../src/core/clients/client-rows';
 import { isRelacjeError } from '../../../src/core/errors';
 import { validateRecord } from '../../../src/core/records';
@@ -98,15 +98,44 @@ describe('client merge plan', () => {
     const [entry] = plan.writes.activities.appends;
     expect(plan.writes.activities.appends).toHaveLength(1);
     expect(entry).toMatchObject({ clientId: 's', type: 'merge', occurredAt: AT, owner: 'Magdalena Lis' });
-    expect(entry.subject).toBe('Client "Żuraw Bis" (m) merged into this client');
+    expect(entry.subject).toBe('Client "Żuraw Bis" merged into this client');
     expect(entry.details).toContain('E-mail: b@zuraw.pl');
-    expect(entry.details).toContain('Fields filled in: city');
+    expect(entry.details).toContain('Fields filled in: City: Łódź');
     expect(
       validateRecord(tableByKey(CURRENT_SCHEMA, 'activities'), entry, { mode: 'create' }).issues,
     ).toEqual([]);
     expect(planClientMerge(tables, 's', 'm', context('pl')).writes.activities.appends[0].subject).toBe(
-      'Scalono klienta „Żuraw Bis” (m) z tym klientem',
+      'Scalono klienta „Żuraw Bis” z tym klientem',
     );
+  });
+
+  test("the history entry names tables, fields and values in the user's words, never by their keys", () => {
+    const details = (locale: 'pl' | 'en') =>
+      String(planClientMerge(tables, 's', 'm', context(locale)).writes.activities.appends[0].details);
+    expect(details('pl').split('\n')).toEqual([
+      'Przeniesione: 1 osoba kontaktowa, 1 wpis historii, 1 zadanie, 1 reklamacja.',
+      'Uzupełnione pola: Miejscowość: Łódź.',
+      'Wartości scalonego klienta, których nie przejęto: Nazwa: Żuraw Bis; E-mail: b@zuraw.pl; Status: Potencjalny; Klient kluczowy: tak.',
+    ]);
+    expect(details('en').split('\n')).toEqual([
+      'Moved: 1 contact person, 1 history entry, 1 task, 1 complaint.',
+      'Fields filled in: City: Łódź.',
+      "The merged client's values not taken: Name: Żuraw Bis; E-mail: b@zuraw.pl; Status: Lead; Key account: yes.",
+    ]);
+    for (const key of ['lead', 'active', 'activities', 'people', 'complaints', 'true']) {
+      expect(details('pl')).not.toMatch(new RegExp(`\\b${key}\\b`));
+    }
+  });
+
+  test('counts of moved records take Polish plural forms', () => {
+    expect([1, 2, 5, 22].map((n) => movedRecordsText('offers', n, 'pl'))).toEqual([
+      '1 oferta',
+      '2 oferty',
+      '5 ofert',
+      '22 oferty',
+    ]);
+    expect(movedRecordsText('activities', 12, 'pl')).toBe('12 wpisów historii');
+    expect(movedRecordsText('people', 1, 'en')).toBe('1 contact person');
   });
 
   test('valid merge audit rows for the survivor, the merged client (its whole record) and each moved record', () => {

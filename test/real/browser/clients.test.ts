@@ -254,8 +254,8 @@ describe('the client base, step by step', () => {
     await page.getByRole('button', { name: CLIENT_TEXTS.mergeInto.pl }).click();
     await page.getByRole('searchbox', { name: CLIENT_TEXTS.searchLabel.pl }).fill(String(survivor.name));
     await page.getByRole('button', { name: String(survivor.name) }).click();
-    const moves = page.getByRole('listitem').filter({ hasText: 'Historia' });
-    expect(await moves.textContent()).toBe('Historia: 1');
+    const moves = page.getByRole('listitem').filter({ hasText: 'historii' });
+    expect(await moves.textContent()).toBe('1 wpis historii');
     await page.getByRole('button', { name: CLIENT_TEXTS.mergeConfirm.pl }).click();
     await page.getByText(CLIENT_TEXTS.mergeDone.pl).waitFor();
     await page.getByRole('heading', { level: 2, name: String(survivor.name) }).waitFor();
