@@ -1,4 +1,7 @@
 import type { Bilingual } from '../core/i18n';
+import { countOf, type CountForms } from '../core/plural';
+
+const ROWS: CountForms = { pl: ['wiersz', 'wiersze', 'wierszy'], en: ['row', 'rows'] };
 
 /**
  * Every text the command line prints, in Polish and English, written once here.
@@ -16,6 +19,7 @@ export interface CliMessageParams {
   folderMissing: { file: string; folder: string };
   created: { file: string; locale: string };
   createdDemo: { file: string; locale: string; rows: number };
+  upgraded: { file: string; from: number; to: number };
   generated: { file: string; rows: number };
   validOk: { file: string };
   problemsFound: { file: string; count: number };
@@ -119,12 +123,16 @@ const CLI_TEXTS: Texts = {
     en: `Created an empty workbook ${p.file} (language: ${p.locale}).`,
   }),
   createdDemo: (p) => ({
-    pl: `Utworzono skoroszyt ${p.file} (język: ${p.locale}) z danymi przykładowymi: ${p.rows} wierszy.`,
-    en: `Created the workbook ${p.file} (language: ${p.locale}) with sample data: ${p.rows} rows.`,
+    pl: `Utworzono skoroszyt ${p.file} (język: ${p.locale}) z danymi przykładowymi: ${countOf('pl', p.rows, ROWS)}.`,
+    en: `Created the workbook ${p.file} (language: ${p.locale}) with sample data: ${countOf('en', p.rows, ROWS)}.`,
+  }),
+  upgraded: (p) => ({
+    pl: `Uzupełniono skoroszyt ${p.file} o tabele i kolumny nowej wersji Relacji (schemat ${p.from} → ${p.to}); dane pozostały bez zmian.`,
+    en: `Completed the workbook ${p.file} with the tables and columns of the new Relacje (schema ${p.from} → ${p.to}); its data is unchanged.`,
   }),
   generated: (p) => ({
-    pl: `Wygenerowano ${p.file}: ${p.rows} wierszy.`,
-    en: `Generated ${p.file}: ${p.rows} rows.`,
+    pl: `Wygenerowano ${p.file}: ${countOf('pl', p.rows, ROWS)}.`,
+    en: `Generated ${p.file}: ${countOf('en', p.rows, ROWS)}.`,
   }),
   validOk: (p) => ({
     pl: `Skoroszyt ${p.file} jest poprawny.`,

@@ -1,7 +1,8 @@
 import { decodeCell, encodeCell, type CellContext } from '../core/cells';
 import { RelacjeError } from '../core/errors';
 import type { Locale } from '../core/i18n';
-import type { TableSchema } from '../core/schema';
+import type { TableSchema, WorkbookSchema } from '../core/schema';
+import { planMigration } from '../core/schema/migrations';
 import { resolveHeaders } from '../core/table-layout';
 import type { RecordFields, StoredRecord } from './port';
 
@@ -24,6 +25,26 @@ export interface TableRowsLayout {
   headers: string[];
   width: number;
   indexByKey: Map<string, number>;
+  /** Columns a newer schema added that this workbook of an older one lacks (see `SchemaGaps`). */
+  lacking?: { columns: ReadonlySet<string>; version: number; supported: number };
+}
+
+/**
+ * What a workbook of an older schema may lack when an adapter reads it as it is (Graph and
+ * Office.js do not rewrite a workbook to upgrade it): the tables and columns its migrations add.
+ */
+export interface SchemaGaps {
+  version: number;
+  supported: number;
+  tables: ReadonlySet<string>;
+  columns: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** The gaps of a workbook of `version`; none when it is of the current one. */
+export function schemaGapsOf(version: number, schema: WorkbookSchema): SchemaGaps {
+  const plan = planMigration(Math.min(version, schema.version), schema);
+  const columns = new Map([...plan.newColumns].map(([table, added]) => [table, new Set(added.keys())]));
+  return { version, supported: schema.version, tables: plan.newTables, columns };
 }
 
 /** `Klienci!A1:Z1` or `'Moje klienci'!B3:C3` → the sheet and the first row. */
@@ -42,6 +63,7 @@ export function layoutOf(
   table: TableSchema,
   headerRange: { address: string; values: SheetValue[][] },
   locale: Locale = 'pl',
+  gaps?: SchemaGaps,
 ): TableRowsLayout {
   const headers = (headerRange.values[0] ?? []).map(String);
   const { sheet, row } = sheetAndRowOf(headerRange.address);
@@ -54,7 +76,9 @@ export function layoutOf(
       column: headers[duplicate.index],
     });
   }
-  const missing = resolution.missing[0];
+  const mayLack = gaps?.columns.get(table.key);
+  const lacking = resolution.missing.filter((c) => mayLack?.has(c.key));
+  const missing = resolution.missing.find((c) => !mayLack?.has(c.key));
   if (missing) {
     throw new RelacjeError('missingColumn', {
       table: table.tableName,
@@ -62,7 +86,22 @@ export function layoutOf(
       column: missing.header[locale],
     });
   }
-  return { table, sheet, headerRow: row, headers, width: headers.length, indexByKey: resolution.indexByKey };
+  const layout: TableRowsLayout = {
+    table,
+    sheet,
+    headerRow: row,
+    headers,
+    width: headers.length,
+    indexByKey: resolution.indexByKey,
+  };
+  if (gaps && lacking.length > 0) {
+    layout.lacking = {
+      columns: new Set(lacking.map((c) => c.key)),
+      version: gaps.version,
+      supported: gaps.supported,
+    };
+  }
+  return layout;
 }
 
 /**
@@ -110,9 +149,20 @@ export function rowOfFields(
   const row: SheetWrite[] = Array.from({ length: layout.width }, () => (newRow ? '' : null));
   for (const column of layout.table.columns) {
     if (!Object.prototype.hasOwnProperty.call(fields, column.key)) continue;
+    const index = layout.indexByKey.get(column.key);
+    if (index === undefined) {
+      const value = fields[column.key];
+      if (value === null || value === undefined || value === '') continue;
+      const { version, supported } = layout.lacking!;
+      throw new RelacjeError('upgradeNeeded', {
+        table: layout.table.tableName,
+        column: column.header[context.locale],
+        version,
+        supported,
+      });
+    }
     const encoded = encodeCell(column, fields[column.key], context);
-    row[layout.indexByKey.get(column.key)!] =
-      encoded === null ? '' : typeof encoded === 'string' ? textLiteral(encoded) : encoded;
+    row[index] = encoded === null ? '' : typeof encoded === 'string' ? textLiteral(encoded) : encoded;
   }
   return row;
 }

@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCli } from './cli-harness';
-import { CURRENT_SCHEMA } from '../../src/core/schema';
+import { CURRENT_SCHEMA, SCHEMA_V2 } from '../../src/core/schema';
+import { createWorkbook, writeWorkbookFile } from '../../src/store/xlsx/workbook-file';
 import { validateRecord } from '../../src/core/records';
 import { buildDemoDataset } from '../../src/dev/demo-data';
 import { openXlsxStore } from '../../src/store/xlsx/xlsx-store';
@@ -219,5 +220,35 @@ describe('relacje init, validate, repair and stats on a workbook file', () => {
     expect(stop).toBeDefined();
     await stop?.();
     await expect(fetch(String(url))).rejects.toThrow();
+  });
+
+  it('serve completes a workbook of an earlier schema before serving it, keeping its data', async () => {
+    const file = path.join(dir, 'older.xlsx');
+    const older = createWorkbook('pl', SCHEMA_V2);
+    const client = { id: 'c-1', name: 'Piekarnia Żak', type: 'company', status: 'active' };
+    const stamp = {
+      version: 1,
+      createdAt: '2026-11-20T09:00:00.000Z',
+      updatedAt: '2026-11-20T09:00:00.000Z',
+    };
+    await writeWorkbookFile(file, older, {
+      ...older.state,
+      tables: { ...older.state.tables, clients: [{ ...client, ...stamp }] },
+    });
+    let stop: (() => Promise<void>) | undefined;
+    const run = await runCli(['serve', file, '--port', '0'], {
+      cwd: dir,
+      env: english,
+      onShutdown: (s) => (stop = s),
+    });
+    await stop?.();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`schema 2 → ${CURRENT_SCHEMA.version}`);
+    const store = await openXlsxStore(file, { readOnly: true });
+    const snapshot = await store.readAll();
+    await store.close();
+    expect(snapshot.meta.schemaVersion).toBe(CURRENT_SCHEMA.version);
+    expect(snapshot.tables.clients).toEqual([expect.objectContaining(client)]);
+    expect(snapshot.tables.pipelines).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { ENUMS_V1, ENUMS_V3 } from './enums';
-import { TABLES_V1, TABLES_V3 } from './tables';
+import { TABLES_V1, TABLES_V2, TABLES_V3 } from './tables';
 import type { ColumnSchema, EnumSchema, TableSchema, WorkbookSchema } from './types';
 
 export * from './types';
@@ -7,6 +7,9 @@ export { ID_COLUMN, TRACKING_COLUMNS } from './tables';
 
 /** Version 1, kept unchanged: the base that migrations start from and old fixtures were made with. */
 export const SCHEMA_V1: WorkbookSchema = { version: 1, tables: TABLES_V1, enums: ENUMS_V1 };
+
+/** Version 2 (segmentation), kept unchanged: what workbooks made before the sales process hold. */
+export const SCHEMA_V2: WorkbookSchema = { version: 2, tables: TABLES_V2, enums: ENUMS_V1 };
 
 /** The schema this build of Relacje reads and writes; older workbooks are migrated (`migrations.ts`). */
 export const CURRENT_SCHEMA: WorkbookSchema = { version: 3, tables: TABLES_V3, enums: ENUMS_V3 };

@@ -40,6 +40,8 @@ import {
   claimFieldsOf,
   idAndVersionOf,
   layoutOf,
+  schemaGapsOf,
+  type SchemaGaps,
   literal,
   recordOfRow,
   recordsOfRows,
@@ -64,6 +66,9 @@ import {
 } from './graph-transport';
 import { defaultReadBudget, pagesOf, ReadQueue, type ReadBudget } from './read-plan';
 import { RowProgress } from './row-progress';
+
+/** A table's header row as Graph answers it. */
+type HeaderRange = { address: string; values: SheetValue[][] };
 import { isHeld, LOCK_RANGE, lockSlotOf, LockWaits, slotsWrite } from './row-locks';
 
 export interface GraphStoreOptions extends GraphTransportOptions {
@@ -148,6 +153,8 @@ export class GraphWorkbookStore implements WorkbookStore {
   readonly transport: GraphTransport;
   private readonly schema: WorkbookSchema;
   private readonly layouts = new Map<string, TableRowsLayout>();
+  /** Tables a later schema added that the workbook (of an earlier one) lacks, as the last load found. */
+  private absent = new Map<string, SchemaGaps>();
   private readonly known = new Map<string, Map<string, KnownRow>>();
   private meta: WorkbookMeta;
   private metaRows = new Map<string, number>();
@@ -224,6 +231,9 @@ export class GraphWorkbookStore implements WorkbookStore {
       onProgress,
     );
     const notFound = (r: SubResponse) => r.status === 404 && /itemnotfound/i.test(subFailure(r).code);
+    const mayBeAbsent = schemaGapsOf(1, this.schema).tables;
+    const absent = new Set<string>();
+    const headers = new Map<string, HeaderRange>();
     for (let batch = queue.next(), first = true; batch.length > 0; batch = queue.next(), first = false) {
       const answers = await this.readBatches(batch, signal);
       if (first && batch.every((r) => notFound(answers.get(r.id)!)))
@@ -232,8 +242,11 @@ export class GraphWorkbookStore implements WorkbookStore {
         const response = answers.get(request.id)!;
         const [kind, key, skip] = request.id.split(':');
         const table = byId.get(key)!;
-        if (kind === 'meta') this.readMeta(response);
-        else if (kind === 'h') this.layouts.set(key, layoutOf(table, this.bodyOf(response, table) as never));
+        if (kind !== 'meta' && mayBeAbsent.has(key) && notFound(response)) {
+          absent.add(key);
+          if (kind === 'n') progress.counted(key, 0);
+        } else if (kind === 'meta') this.readMeta(response);
+        else if (kind === 'h') headers.set(key, this.bodyOf(response, table) as HeaderRange);
         else if (kind === 'n') {
           const size = this.bodyOf(response, table) as { rowCount?: unknown; columnCount?: unknown };
           const rows = typeof size.rowCount === 'number' ? size.rowCount : 0;
@@ -263,8 +276,26 @@ export class GraphWorkbookStore implements WorkbookStore {
     // Every row is in: from here on the read may write (rows typed in by hand are claimed), so it
     // is no longer cancelled.
     throwIfCancelled(signal);
+    // Only now is `_meta` in: a table or column a later schema added may be absent from a
+    // workbook of an earlier one, which is read as it is (writes to what it lacks are refused).
+    const gaps = schemaGapsOf(this.meta.schemaVersion, this.schema);
+    const unexpected = [...absent].find((key) => !gaps.tables.has(key));
+    if (unexpected) {
+      const table = byId.get(unexpected)!;
+      throw new RelacjeError('missingTable', {
+        table: table.tableName,
+        sheet: table.sheet[this.meta.locale],
+      });
+    }
+    this.absent = new Map([...absent].map((key) => [key, gaps]));
+    for (const [key, header] of headers)
+      this.layouts.set(key, layoutOf(byId.get(key)!, header, this.meta.locale, gaps));
     const snapshot: Record<string, StoredRecord[]> = {};
     for (const table of tables) {
+      if (absent.has(table.key)) {
+        snapshot[table.key] = [];
+        continue;
+      }
       const rows = [...pages.get(table.key)!].sort(([a], [b]) => a - b).flatMap(([, page]) => page);
       snapshot[table.key] = await this.decodeTable(table, rows);
     }
@@ -386,6 +417,14 @@ export class GraphWorkbookStore implements WorkbookStore {
 
   private async layout(tableKey: string): Promise<TableRowsLayout> {
     const table = tableByKey(this.schema, tableKey);
+    const gaps = this.absent.get(tableKey);
+    if (gaps) {
+      throw new RelacjeError('upgradeNeeded', {
+        table: table.tableName,
+        version: gaps.version,
+        supported: gaps.supported,
+      });
+    }
     const cached = this.layouts.get(tableKey);
     if (cached) return cached;
     const header = await this.transport.send<{ address: string; values: SheetValue[][] }>(

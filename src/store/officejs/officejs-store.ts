@@ -1,5 +1,5 @@
 import { createCellContext, type CellContext } from '../../core/cells';
-import { RelacjeError } from '../../core/errors';
+import { isRelacjeError, RelacjeError } from '../../core/errors';
 import {
   CURRENT_SCHEMA,
   DASHBOARD_SHEET,
@@ -39,6 +39,7 @@ import {
 } from '../table-rows';
 import { isItemNotFound, isResponseTooLarge, officeFailure } from './office-errors';
 import { guardedRowWrites, LARGE_WRITE_ROWS, type RowWrite } from './row-writes';
+import { upgradeOlderWorkbook } from './schema-upgrade';
 
 /** The shape of `Excel.run`: the host passes Excel's own, tests a model of it. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -136,7 +137,19 @@ export class OfficeJsWorkbookStore extends BatchWritingStore implements Workbook
     });
   }
 
+  /** A workbook of an earlier schema lacks tables or columns: it is completed once, then read. */
   private async load(context: Excel.RequestContext, options: ReadOptions): Promise<WorkbookSnapshot> {
+    try {
+      return await this.loadAsIs(context, options);
+    } catch (error) {
+      if (!isRelacjeError(error, 'missingTable') && !isRelacjeError(error, 'missingColumn')) throw error;
+      const upgradedFrom = await upgradeOlderWorkbook(context, this.schema, this.meta.locale);
+      if (upgradedFrom === undefined) throw error;
+      return this.loadAsIs(context, options);
+    }
+  }
+
+  private async loadAsIs(context: Excel.RequestContext, options: ReadOptions): Promise<WorkbookSnapshot> {
     const { headers, bodies } = await this.readTables(context, options);
     throwIfCancelled(options.signal);
     const tables: Record<string, StoredRecord[]> = {};

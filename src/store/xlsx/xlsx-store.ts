@@ -37,6 +37,7 @@ import { WorkbookEngine } from './engine/workbook-engine';
 import { looseCellSource, tableCellSource } from './engine-cell-source';
 import { acquireFileLock } from './file-lock';
 import { journalPathOf } from './journal';
+import { LeanWorkbook } from './lean-workbook';
 import { readMetaSheet } from './meta-sheet';
 import { cellRef, rangeRef } from './package/cell-ref';
 import { numberFormatOf } from './table-sheet';
@@ -130,6 +131,17 @@ export async function openXlsxStore(file: string, options: XlsxStoreOptions = {}
   // Rows typed in by hand got an id and tracking fields as they were read: keep them from now on.
   if (!options.readOnly && read.fixes.length) await engine.exclusive(() => engine.change(read.fixes));
   return store;
+}
+
+/**
+ * The schema version a workbook holds when it is older than the current one (read from `_meta`
+ * alone, without parsing its tables), else undefined: what `relacje serve` upgrades before it serves.
+ */
+export async function olderSchemaOf(file: string): Promise<number | undefined> {
+  const lean = new LeanWorkbook(await fs.readFile(file), { permissive: true });
+  const metaSheet = lean.sheets.find((s) => s.name === META_SHEET);
+  const version = metaSheet ? (readMetaSheet(lean.cells(metaSheet))?.meta.schemaVersion ?? 1) : 1;
+  return version < CURRENT_SCHEMA.version ? version : undefined;
 }
 
 /**

@@ -16,7 +16,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { OfficeMockObject } from 'office-addin-mock';
 import { cellWriteOf, isUnchanged, type CellWrite } from '../../../src/server/document/graph-values';
-import { tablesOf, type TableArea } from './excel-table-area';
+import { TableArea, tablesOf } from './excel-table-area';
 import { excelValueOf, graphFormulaOf, graphValueOf, parseAddress, usedBoundsOf } from './excel-cells';
 import { quoteSheet } from '../../../src/server/document/workbook-document';
 import type { Locale } from '../../../src/core/i18n';
@@ -139,6 +139,10 @@ export class ExcelModel {
   table(name: string): TableArea | null {
     const wanted = name.toLowerCase();
     return tablesOf(this.workbook).find((t) => t.name.toLowerCase() === wanted) ?? null;
+  }
+
+  tableCount(): number {
+    return tablesOf(this.workbook).length;
   }
 
   worksheet(name: string): ExcelJS.Worksheet | null {
@@ -360,12 +364,19 @@ function tableProxy(batch: () => Batch, table: Resolvable<TableArea>, model: Exc
   return proxy(
     batch,
     { name: () => area().name },
-    {},
+    { name: (value) => area().rename(String(value)) },
     {
       getHeaderRowRange: () => rangeOfTable((t) => ({ ...t.bounds, bottom: t.bounds.top })),
       getDataBodyRange: () => rangeOfTable(body),
       getRange: () => rangeOfTable((t) => t.bounds),
       columns: {
+        // Only what an upgrade uses: a column added at the table's right end, by its header.
+        add: (index: number | null | undefined, values: unknown, name: string) => {
+          if ((index !== null && index !== undefined) || values !== undefined)
+            throw new Error('model: columns.add takes only a name');
+          queue(batch, () => area().addColumn(name));
+          return {};
+        },
         getItem: (name: string) => {
           const column = resolvable(batch, () => {
             const index = area()
@@ -436,6 +447,7 @@ function worksheetCollection(batch: () => Batch, model: ExcelModel): unknown {
         if (!sheet && !orNull) throw notFound(`The worksheet ${name}`);
         return sheet;
       }),
+      model,
     );
   return proxy(
     batch,
@@ -452,12 +464,17 @@ function worksheetCollection(batch: () => Batch, model: ExcelModel): unknown {
               throw new OfficeModelError('ItemAlreadyExists', `The worksheet ${name} exists.`);
             return model.workbook.addWorksheet(name);
           }),
+          model,
         ),
     },
   );
 }
 
-function worksheetProxy(batch: () => Batch, sheet: Resolvable<ExcelJS.Worksheet>): unknown {
+function worksheetProxy(
+  batch: () => Batch,
+  sheet: Resolvable<ExcelJS.Worksheet>,
+  model: ExcelModel,
+): unknown {
   const existing = () => {
     const found = sheet.get();
     if (!found) throw notFound('The worksheet');
@@ -489,6 +506,19 @@ function worksheetProxy(batch: () => Batch, sheet: Resolvable<ExcelJS.Worksheet>
       },
     },
     {
+      tables: {
+        // A table over a header row, with one empty data row, as Excel creates it.
+        add: (address: string, hasHeaders: boolean) => {
+          if (!hasHeaders) throw new Error('model: tables.add needs headers');
+          return tableProxy(
+            batch,
+            resolvable(batch, () =>
+              TableArea.add(existing(), parseAddress(address), `Table${model.tableCount() + 1}`),
+            ),
+            model,
+          );
+        },
+      },
       getRange: (address?: string) =>
         rangeProxy(
           batch,

@@ -20,6 +20,43 @@ export class TableArea {
     return this.model.name;
   }
 
+  /** A new table over the header row at `at` (its cells hold the headers), with one blank data row. */
+  static add(
+    sheet: ExcelJS.Worksheet,
+    at: { top: number; left: number; right: number },
+    name: string,
+  ): TableArea {
+    const headers = Array.from({ length: at.right - at.left + 1 }, (_, j) =>
+      String(graphValueOf(sheet.getRow(at.top).getCell(at.left + j).value)),
+    );
+    sheet.addTable({
+      name,
+      ref: `${colCache.n2l(at.left)}${at.top}`,
+      headerRow: true,
+      columns: headers.map((header) => ({ name: header })),
+      rows: [headers.map(() => null)],
+    });
+    return tablesOf(sheet.workbook).find((t) => t.name === name)!;
+  }
+
+  rename(name: string): void {
+    const tables = (this.sheet as unknown as { tables: Record<string, unknown> }).tables;
+    const entry = tables[this.model.name];
+    delete tables[this.model.name];
+    tables[name] = entry;
+    this.model.name = name;
+  }
+
+  /** A column at the table's right end: its header, empty cells below (cells to its right are not moved). */
+  addColumn(header: string): void {
+    const { top, left, bottom, right } = this.bounds;
+    this.sheet.getRow(top).getCell(right + 1).value = header;
+    this.model.columns.push({ name: header } as TableModel['columns'][number]);
+    this.model.tableRef = colCache.encode(top, left, bottom, right + 1);
+    if (this.model.autoFilterRef)
+      this.model.autoFilterRef = colCache.encode(top, left, bottom - this.totalsRows, right + 1);
+  }
+
   /** The table's cells, header and totals rows included, 1-based. */
   get bounds() {
     return rangeOf(this.model.tableRef);
