@@ -3,9 +3,11 @@ import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { colCache } from '../store/xlsx/table-sheet';
 import { cellWriteOf, type CellWrite } from './document/graph-values';
+import type { TableArea } from './document/table-area';
 import type { CellBlock, WorkbookDocument } from './document/workbook-document';
 import { FaultInjector, type RequestTarget } from './graph-faults';
 import { GraphFailure, graphErrorAnswer } from './graph-errors';
+import { JsonTextBuilder, type JsonText } from './json-text';
 
 /** A request to the Graph API, its path after `/v1.0` (query included). */
 export interface GraphRequest {
@@ -200,8 +202,9 @@ export class GraphWorkbookApi {
       );
     }
     const statusById = new Map<string, number>();
-    const responses: { id: string; status: number; headers: Record<string, string>; body?: unknown }[] = [];
-    for (const sub of requests) {
+    // Written as text as each answer is made: a batch of table pages is too large for one object tree.
+    const json = new JsonTextBuilder().add('{"responses":[');
+    for (const [n, sub] of requests.entries()) {
       const id = String(sub.id ?? '');
       const dependsOn = Array.isArray(sub.dependsOn) ? sub.dependsOn.map(String) : [];
       let result: GraphAnswer;
@@ -219,17 +222,20 @@ export class GraphWorkbookApi {
         });
       }
       statusById.set(id, result.status);
-      responses.push({
-        id,
-        status: result.status,
-        headers: {
-          ...(result.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          ...result.headers,
-        },
-        ...(result.body === undefined ? {} : { body: result.body }),
-      });
+      const headers = {
+        ...(result.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...result.headers,
+      };
+      const envelope = JSON.stringify({ id, status: result.status, headers });
+      json.add(n > 0 ? ',' : '');
+      if (result.body === undefined) json.add(envelope);
+      else
+        json
+          .add(`${envelope.slice(0, -1)},"body":`)
+          .addValue(result.body)
+          .add('}');
     }
-    return answer(200, { responses });
+    return answer(200, json.add(']}').done());
   }
 
   private async dispatch(request: GraphRequest): Promise<GraphAnswer> {
@@ -382,8 +388,7 @@ export class GraphWorkbookApi {
       if (method === 'GET' && sub === undefined) {
         const skip = nonNegative(query.get('$skip'), 0);
         const take = nonNegative(query.get('$top'), Number.MAX_SAFE_INTEGER);
-        const values = table.rows(skip, take);
-        return answer(200, { value: values.map((row, i) => ({ index: skip + i, values: [row] })) });
+        return answer(200, rowsJson(table, skip, take));
       }
       requireMethod(method, 'POST');
       const { index, values } = (body ?? {}) as { index?: unknown; values?: unknown };
@@ -533,6 +538,19 @@ function cellAddress(row: number, column: number): string {
 }
 
 const RANGE_SIZE_FIELDS = new Set(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+
+/**
+ * Rows `skip` … `skip + take - 1` as Graph's row resources (`{"value":[{"index":…,"values":[[…]]}]}`),
+ * written straight into JSON text: no object per row is made for a page of 100,000 rows.
+ */
+function rowsJson(table: Pick<TableArea, 'rowCount' | 'rowValues'>, skip: number, take: number): JsonText {
+  const json = new JsonTextBuilder().add('{"value":[');
+  const end = Math.min(table.rowCount, skip + take);
+  for (let i = skip; i < end; i += 1) {
+    json.add(`${i > skip ? ',' : ''}{"index":${i},"values":[${JSON.stringify(table.rowValues(i))}]}`);
+  }
+  return json.add(']}').done();
+}
 
 function tableResource(table: { name: string; model: { totalsRow?: boolean }; rowCount: number }) {
   // `rowCount` is ours: Graph's table resource has no such field, so the Graph adapter never needs it.

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { WorkbookDocument, type DocumentOptions } from './document/workbook-document';
 import { GraphWorkbookApi, type GraphApiOptions } from './graph-api';
 import { GraphFailure, sendGraphError } from './graph-errors';
-import { sendJson } from './http-responses';
+import { sendJson, sendJsonText } from './http-responses';
+import { JsonText } from './json-text';
 import { serveStaticFile } from './static-files';
 
 export interface ServerOptions {
@@ -103,6 +104,8 @@ async function answer(
     if (result.body === undefined) {
       response.writeHead(result.status, { 'Content-Length': 0 });
       response.end();
+    } else if (result.body instanceof JsonText) {
+      await sendJsonText(response, result.status, result.body, headOnly);
     } else {
       sendJson(response, result.status, result.body, headOnly);
     }
