@@ -35,6 +35,7 @@ type Screen =
 
 const NO_CLIENTS: StoredRecord[] = [];
 const VIEW = 'clients';
+const TRANSIENT = new Set<Screen['kind']>(['new', 'edit', 'pickSurvivor', 'merge']);
 
 /** A screen read back from the history, checked: a state another version wrote opens the list. */
 function screenFrom(value: unknown): Screen {
@@ -81,10 +82,15 @@ export function ClientsView({ locale, service, onOpenOpportunity }: ClientsViewP
   const duplicatesOf = useDuplicateCheck(clients);
 
   // Each screen is an entry of the history, so the browser's Back returns to the one before.
+  // A form or a merge, once left, is not a place to go back to: its entry gives way to what follows.
+  const current = useRef(screen);
+  current.current = screen;
   const setScreen = useCallback(
     (next: Screen) => {
       setScreenState(next);
-      history.push({ view: VIEW, screen: next });
+      const location = { view: VIEW, screen: next };
+      if (TRANSIENT.has(current.current.kind)) history.replace(location);
+      else history.push(location);
     },
     [history],
   );
@@ -116,7 +122,7 @@ export function ClientsView({ locale, service, onOpenOpportunity }: ClientsViewP
   const card = useClientCard(snapshot, screen.kind === 'card' ? screen.clientId : null);
   const found = (id: string) => clients.find((c) => c.id === id);
   const noticeBar = notice && (
-    <MessageBar intent="success">
+    <MessageBar intent="success" role="status">
       <MessageBarBody>{notice}</MessageBarBody>
     </MessageBar>
   );
