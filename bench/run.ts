@@ -193,6 +193,27 @@ const PROBES: readonly Probe[] = [
       "Task lists of a period over a generated task table (due dates over two years, five owners): the team's and one owner's week, a month across the year end, the overdue list (most of the table), the month's completion per owner and stage; each a median of 15 runs, against one bare pass comparing due dates. Target: under 50 ms at 200,000 tasks.",
   },
   {
+    name: 'board-grouping',
+    file: 'board-grouping.ts',
+    // It generates its own opportunities (BENCH_BOARD_OPPORTUNITIES, default 50,000) and takes its own medians.
+    input: 'none',
+    sizes: 'smallest',
+    once: true,
+    bundled: true,
+    title: 'Sales board grouping and sums',
+    about:
+      "The Board's computation (`core/sales/board.ts` `buildBoard`) over generated opportunities: the largest pipeline's stages with count, sum, weighted sum and stale count, the forecast by expected-close month and the win rate; every pipeline's board; the largest with owner, segment and close-month filters. Floor, in the same run: one pass summing the open opportunities' values by stage. Target: under 50 ms.",
+    figures: [
+      { key: 'opportunities', heading: 'opportunities' },
+      { key: 'openInLargestPipeline', heading: 'open in the largest pipeline' },
+      { key: 'floorMedianMs', heading: 'floor (ms)', digits: 1 },
+      { key: 'onePipelineMedianMs', heading: 'one pipeline’s board (ms)', digits: 1 },
+      { key: 'onePipelineToFloor', heading: 'board / floor', digits: 2 },
+      { key: 'everyPipelineMedianMs', heading: 'every pipeline’s board (ms)', digits: 1 },
+      { key: 'filteredMedianMs', heading: 'filtered board (ms)', digits: 1 },
+    ],
+  },
+  {
     name: 'bulk-append',
     file: 'bulk-append.ts',
     // It makes its own empty workbooks, one per size (BENCH_BULK_SIZES, default 2,500 to 20,000 rows).

@@ -1,4 +1,5 @@
-/** The demo firm's designed sales funnels and its products and services. */
+/** The demo firm's sales funnels (the three ready funnels, in Polish) and its products and services. */
+import { READY_FUNNELS, type ReadyFunnel, type ReadyFunnelKey } from '../core/sales/ready-funnels';
 
 export interface DemoStage {
   stage: string;
@@ -9,101 +10,28 @@ export interface DemoStage {
 }
 
 export interface DemoPipeline {
+  funnel: ReadyFunnel;
   name: string;
-  description: string;
-  product: string;
-  saleForm: string;
   stages: readonly DemoStage[];
 }
 
-export const DEMO_PIPELINES: readonly DemoPipeline[] = [
-  {
-    name: 'Sprzedaż B2B',
-    description: 'Szkolenia i usługi dla firm: od pierwszego kontaktu do umowy.',
-    product: 'Szkolenia zamknięte i otwarte, doradztwo',
-    saleForm: 'Sprzedaż bezpośrednia',
-    stages: [
-      {
-        stage: 'Kontakt',
-        probability: 10,
-        goal: 'Nawiązać kontakt z osobą decyzyjną i potwierdzić zainteresowanie',
-        entryTasks: ['Zadzwonić do klienta', 'Wysłać materiały informacyjne'],
-        expectedDays: 7,
-      },
-      {
-        stage: 'Diagnoza potrzeb',
-        probability: 25,
-        goal: 'Wypełnić formularz diagnozy potrzeb (F2) i sporządzić notatkę z analizy',
-        entryTasks: ['Umówić spotkanie diagnostyczne', 'Sporządzić notatkę z analizy potrzeb'],
-        expectedDays: 14,
-      },
-      {
-        stage: 'Oferta',
-        probability: 50,
-        goal: 'Przygotować i wysłać ofertę z numerem identyfikacyjnym',
-        entryTasks: ['Przygotować ofertę z szablonu', 'Wysłać ofertę i zarejestrować ją w historii klienta'],
-        expectedDays: 10,
-      },
-      {
-        stage: 'Negocjacje',
-        probability: 75,
-        goal: 'Uzgodnić termin, miejsce, uczestników i cenę; karta zgłoszenia (F3)',
-        entryTasks: ['Przygotować protokół negocjacji'],
-        expectedDays: 14,
-      },
-      {
-        stage: 'Umowa',
-        probability: 90,
-        goal: 'Podpisać umowę wraz z dokumentami RODO',
-        entryTasks: ['Przesłać projekt umowy', 'Zebrać zgody RODO uczestników'],
-        expectedDays: 7,
-      },
-    ],
-  },
-  {
-    name: 'Przetargi',
-    description: 'Zamówienia publiczne i zapytania ofertowe: od ogłoszenia do rozstrzygnięcia.',
-    product: 'Roboty budowlane i usługi IT',
-    saleForm: 'Przetarg',
-    stages: [
-      {
-        stage: 'Zapytanie ofertowe',
-        probability: 10,
-        goal: 'Ocenić zapytanie i zdecydować o udziale',
-        entryTasks: ['Pobrać dokumentację przetargową'],
-        expectedDays: 5,
-      },
-      {
-        stage: 'Analiza dokumentacji',
-        probability: 20,
-        goal: 'Zadać pytania zamawiającemu i zgłosić uwagi do wzoru umowy',
-        entryTasks: ['Przesłać pytania do zamawiającego', 'Skonsultować wzór umowy z działem prawnym'],
-        expectedDays: 10,
-      },
-      {
-        stage: 'Kalkulacja i oferta',
-        probability: 40,
-        goal: 'Sporządzić kalkulację z szablonu i złożyć ofertę w terminie',
-        entryTasks: ['Sporządzić kalkulację kosztów', 'Uzyskać akceptację finansową'],
-        expectedDays: 14,
-      },
-      {
-        stage: 'Negocjacje końcowe',
-        probability: 70,
-        goal: 'Wyznaczyć kierownika projektu i uzgodnić kluczowe ustalenia',
-        entryTasks: ['Wyznaczyć kierownika projektu'],
-        expectedDays: 10,
-      },
-      {
-        stage: 'Umowa',
-        probability: 90,
-        goal: 'Podpisać umowę i założyć kartę projektu',
-        entryTasks: ['Założyć kartę projektu'],
-        expectedDays: 7,
-      },
-    ],
-  },
-];
+/** Training first and tender second, as the demo's sales plan numbers them, then the key account. */
+const DEMO_FUNNEL_ORDER: readonly ReadyFunnelKey[] = ['training', 'tender', 'keyAccount'];
+
+export const DEMO_PIPELINES: readonly DemoPipeline[] = DEMO_FUNNEL_ORDER.map((key) => {
+  const funnel = READY_FUNNELS.find((f) => f.key === key) as ReadyFunnel;
+  return {
+    funnel,
+    name: funnel.name.pl,
+    stages: funnel.stages.map((stage) => ({
+      stage: stage.name.pl,
+      probability: stage.probability,
+      goal: stage.goal.pl,
+      entryTasks: stage.tasks.map((t) => t.title.pl),
+      expectedDays: stage.expectedDays,
+    })),
+  };
+});
 
 export interface DemoProduct {
   code: string;

@@ -1,3 +1,4 @@
+import { readyFunnelRows } from '../core/sales/ready-funnels';
 import {
   DEMO_PIPELINES,
   DEMO_PRODUCTS,
@@ -50,6 +51,11 @@ class DemoBuilder {
     const record: NewRecord = { id: this.id(), ...fields };
     (this.data[table] ??= []).push(record);
     return record;
+  }
+
+  /** A row that already has its id (from `id()`). */
+  push(table: string, record: NewRecord): void {
+    (this.data[table] ??= []).push(record);
   }
 
   rows(table: string): NewRecord[] {
@@ -157,19 +163,13 @@ function addContactPerson(b: DemoBuilder, client: NewRecord, firm: DemoFirm, n: 
   });
 }
 
+/** The ready funnels as the workbook holds them: settings, stages with required fields, stage tasks. */
 function addStages(b: DemoBuilder): void {
   for (const pipeline of DEMO_PIPELINES) {
-    pipeline.stages.forEach((stage, index) => {
-      b.add('stages', {
-        pipeline: pipeline.name,
-        stage: stage.stage,
-        order: index + 1,
-        probability: stage.probability,
-        goal: stage.goal,
-        entryTasks: stage.entryTasks.join('; '),
-        expectedDays: stage.expectedDays,
-      });
-    });
+    const rows = readyFunnelRows(pipeline.funnel, { locale: 'pl', newId: () => b.id() });
+    for (const table of ['pipelines', 'stages', 'stageTasks'] as const) {
+      for (const row of rows[table]) b.push(table, row);
+    }
   }
 }
 
@@ -192,7 +192,8 @@ function addOpportunities(b: DemoBuilder): void {
       status: plan.status,
       closedOn: open ? null : dayFromReference(plan.day),
       lostReason: plan.lostReason ?? null,
-      personId: null,
+      // The contact person: the training funnel's contract step requires one.
+      personId: b.rows('people').find((p) => p.clientId === clients[plan.client].id)?.id ?? null,
       stageEnteredOn: open ? dayFromReference(Math.min(plan.day, 0) - 3 - (plan.stage % 4) * 9) : null,
       lostNote: plan.status === 'lost' ? 'Klient wybrał ofertę tańszą o kilkanaście procent.' : null,
     });
@@ -605,7 +606,7 @@ function addAudit(b: DemoBuilder): void {
       table: 'opportunities',
       id: b.rows('opportunities')[12].id,
       user: 'Anna Wiśniewska',
-      details: 'Etap: Negocjacje końcowe → Umowa',
+      details: 'Etap: Oferta z kalkulacją → Negocjacje końcowe',
     },
     {
       action: 'merge',
@@ -716,32 +717,9 @@ export function buildDemoDataset(): DemoDataset {
   return b.data;
 }
 
-/** Each funnel's settings and stage tasks, the open opportunities' lines, a tender, stage moves. */
+/** The opportunities' lines and their history entries, a tender's notice and bid bond, a deletion. */
 function addSalesProcess(b: DemoBuilder): void {
   const tender = DEMO_PIPELINES[1].name;
-  for (const pipeline of DEMO_PIPELINES) {
-    b.add('pipelines', {
-      name: pipeline.name,
-      description: pipeline.description,
-      clientType: pipeline.name === tender ? 'institution' : 'company',
-      product: pipeline.product,
-      saleForm: pipeline.saleForm,
-      lostReasons: 'Cena; Termin realizacji; Wybrano konkurencję; Brak budżetu; Rezygnacja klienta',
-      active: true,
-    });
-    for (const stage of pipeline.stages) {
-      stage.entryTasks.forEach((title, i) =>
-        b.add('stageTasks', {
-          pipeline: pipeline.name,
-          stage: stage.stage,
-          title,
-          ownerRole: i === 0 ? 'Opiekun szansy' : 'Kierownik sprzedaży',
-          priority: i === 0 ? 'high' : 'normal',
-          dueInDays: Math.min(stage.expectedDays, 3 * (i + 1)),
-        }),
-      );
-    }
-  }
   const opportunities = b.rows('opportunities');
   opportunities.forEach((opportunity, i) => {
     const product = DEMO_PRODUCTS[i % DEMO_PRODUCTS.length];

@@ -1,4 +1,4 @@
-/** The demo's sales: opportunities in every stage of both funnels, and the offers they got. */
+/** The demo's sales: opportunities in every stage of the three funnels, and the offers they got. */
 
 export type OpportunityStatus = 'open' | 'won' | 'lost';
 export type OfferStatus = 'draft' | 'sent' | 'accepted' | 'rejected' | 'expired';
@@ -7,7 +7,7 @@ export interface OpportunityPlan {
   /** Index into `DEMO_FIRMS`. */
   client: number;
   name: string;
-  /** Index into `DEMO_PIPELINES`, and of the stage in it. */
+  /** Index into `DEMO_PIPELINES` (training, tender, key account), and of the stage in it. */
   pipeline: number;
   stage: number;
   /** Value in złote. */
@@ -51,6 +51,23 @@ const OPPORTUNITY_ROWS: readonly OpportunityRow[] = [
   [10, 'Szkolenia handlowców', 0, 2, 24000, 'lost', -45, 'Cena wyższa niż u konkurencji'],
   [12, 'System śledzenia przesyłek', 0, 3, 150000, 'lost', -30, 'Klient wybrał rozwiązanie własne'],
   [19, 'Instalacja wentylacji w zakładzie', 1, 2, 320000, 'lost', -200, 'Oferta złożona po terminie'],
+  // The later steps of the training procedure, after the offer.
+  [5, 'Warsztaty dla nauczycieli — harmonogram', 0, 5, 16000, 'open', 25],
+  [27, 'Kurs spawacza dla uczniów (80 godzin)', 0, 6, 42000, 'open', 18],
+  [16, 'Szkolenia doradców zawodowych — moduł II', 0, 7, 21000, 'open', 12],
+  [6, 'Trening negocjacji dla kadry kierowniczej', 0, 8, 13500, 'open', 9],
+  [17, 'Szkolenie z komunikacji z pacjentem', 0, 9, 8800, 'open', 5],
+  [26, 'Szkolenie z nowych przepisów VAT', 0, 10, 6400, 'open', 3],
+  [15, 'Szkolenie z obsługi interesanta — grupa 2', 0, 11, 11000, 'open', 2],
+  [25, 'Warsztaty z zarządzania projektem', 0, 12, 9900, 'open', 1],
+  // The key accounts, one in each stage of the cooperation process.
+  [0, 'Program współpracy na 2026 r.', 2, 0, 1500000, 'open', 180],
+  [1, 'Wspólny plan zakupów konstrukcji', 2, 1, 2200000, 'open', 150],
+  [7, 'Rozwój systemów sprzedaży Infonet', 2, 2, 640000, 'open', 120],
+  [0, 'Plan strategiczny — obiekty magazynowe', 2, 3, 900000, 'open', 100],
+  [4, 'Plan działań — dostawy stali 2026', 2, 4, 1800000, 'open', 80],
+  [1, 'Wspólne wdrożenie — logistyka budów', 2, 5, 750000, 'open', 60],
+  [7, 'Przegląd wyników współpracy', 2, 6, 300000, 'open', 45],
 ];
 
 export const DEMO_OPPORTUNITIES: readonly OpportunityPlan[] = OPPORTUNITY_ROWS.map(

@@ -18,6 +18,7 @@ import {
 import { SeededRandom } from './seeded-random';
 import { generateUlid } from './seeded-ulid';
 import { CURRENT_SCHEMA } from '../core/schema';
+import { readyFunnelRows } from '../core/sales/ready-funnels';
 import type { StoredRecord } from '../store/port';
 
 export interface GeneratorOptions {
@@ -150,23 +151,27 @@ interface StageRef {
 function addCatalogue(rng: SeededRandom, tables: GeneratedTables): StageRef[] {
   const stages: StageRef[] = [];
   let n = 0;
+  const stamp = () => START_MS + n++ * 1000;
   for (const pipeline of DEMO_PIPELINES) {
-    pipeline.stages.forEach((stage, order) => {
-      const ms = START_MS + n++ * 1000;
-      tables.stages.push({
-        id: generateUlid(rng, ms),
-        pipeline: pipeline.name,
-        stage: stage.stage,
-        order: order + 1,
-        probability: stage.probability,
-        goal: stage.goal,
-        entryTasks: stage.entryTasks.join('; '),
-        expectedDays: stage.expectedDays,
-        requiredFields: null,
-        version: 1,
-        createdAt: iso(ms),
-        updatedAt: iso(ms),
-      });
+    // The ready funnels' rows (settings, stages with required fields, stage tasks), each stored
+    // at the time its id was made.
+    const madeAt = new Map<string, number>();
+    const rows = readyFunnelRows(pipeline.funnel, {
+      locale: 'pl',
+      newId: () => {
+        const ms = stamp();
+        const id = generateUlid(rng, ms);
+        madeAt.set(id, ms);
+        return id;
+      },
+    });
+    for (const table of ['pipelines', 'stages', 'stageTasks'] as const) {
+      for (const row of rows[table]) {
+        const at = iso(madeAt.get(row.id) as number);
+        tables[table].push({ ...row, version: 1, createdAt: at, updatedAt: at });
+      }
+    }
+    pipeline.stages.forEach((stage) => {
       stages.push({
         pipeline: pipeline.name,
         stage: stage.stage,

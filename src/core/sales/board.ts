@@ -97,8 +97,58 @@ export function isStale(
   today: string,
 ): boolean {
   if (str(opportunity.status) !== 'open' || typeof expectedDays !== 'number') return false;
-  const days = daysInStage(opportunity, today);
-  return days !== null && days > expectedDays;
+  return staleOn(opportunity, expectedDays, epochDay(today));
+}
+
+/** `isStale` for the board's loop: today as a day number, the entry day read without making strings. */
+function staleOn(opportunity: StoredRow, expectedDays: number, today: number): boolean {
+  const entered = str(opportunity.stageEnteredOn);
+  let day = entered.length >= 10 ? epochDay(entered) : NaN;
+  if (Number.isNaN(day)) {
+    const fallback = stageEntryDay(opportunity);
+    day = fallback ? epochDay(fallback) : NaN;
+  }
+  return !Number.isNaN(day) && today - day > expectedDays;
+}
+
+const NO_MONTH = -1;
+
+/** `yyyy-mm…` as year × 12 + month − 1; NO_MONTH for anything else (an empty date). */
+function monthNumber(text: string): number {
+  const value = digits(text, 0, 4) * 12 + digits(text, 5, 7) - 1;
+  return text.length >= 7 && text.charCodeAt(4) === 0x2d && !Number.isNaN(value) ? value : NO_MONTH;
+}
+
+function monthText(month: number): string {
+  if (month === NO_MONTH) return '';
+  return `${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}`;
+}
+
+const ZERO = 0x30;
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * Days since 1970-01-01 of a text starting `yyyy-mm-dd`, NaN otherwise: integer arithmetic on the
+ * civil calendar (H. Hinnant's days_from_civil), no Date per opportunity.
+ */
+function epochDay(text: string): number {
+  let y = digits(text, 0, 4);
+  const m = digits(text, 5, 7);
+  const d = digits(text, 8, 10);
+  if (Number.isNaN(y + m + d)) return NaN;
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 }
 
 function isSummed(opportunity: StoredRow): boolean {
@@ -140,14 +190,17 @@ export function buildBoard(
     winRate: null,
     notSummed: 0,
   };
-  const months = new Map<string, ForecastMonth>();
+  // Months as numbers (year × 12 + month − 1): no string made per opportunity.
+  const months = new Map<number, ForecastMonth>();
+  const closeMonth = filters.closeMonth !== undefined ? monthNumber(filters.closeMonth) : undefined;
+  const today = epochDay(options.today);
   for (const o of tables.opportunities ?? []) {
     if (o.pipeline !== pipeline) continue;
     if (filters.owner !== undefined && o.owner !== filters.owner) continue;
     if (segmentOf && segmentOf.get(str(o.clientId)) !== filters.segment) continue;
     const status = o.status;
-    const month = str(status === 'open' ? o.expectedClose : o.closedOn).slice(0, 7);
-    if (filters.closeMonth !== undefined && month !== filters.closeMonth) continue;
+    const month = monthNumber(str(status === 'open' ? o.expectedClose : o.closedOn));
+    if (closeMonth !== undefined && month !== closeMonth) continue;
     const summed = isSummed(o);
     if (!summed) board.notSummed++;
     const value = summed ? num(o.value) : 0;
@@ -168,9 +221,9 @@ export function buildBoard(
     column.count++;
     column.sum += value;
     column.weighted += weighted;
-    if (isStale(o, column.expectedDays, options.today)) column.stale++;
+    if (column.expectedDays !== null && staleOn(o, column.expectedDays, today)) column.stale++;
     let forecast = months.get(month);
-    if (!forecast) months.set(month, (forecast = { month, count: 0, sum: 0, weighted: 0 }));
+    if (!forecast) months.set(month, (forecast = { month: monthText(month), count: 0, sum: 0, weighted: 0 }));
     forecast.count++;
     forecast.sum += value;
     forecast.weighted += weighted;
@@ -183,9 +236,16 @@ export function buildBoard(
   return board;
 }
 
+/** Each client's segment by id, kept per clients array: a snapshot replaces the array when clients change. */
+const segmentsByClients = new WeakMap<readonly StoredRow[], Map<string, string>>();
 function clientSegments(tables: TableRows): Map<string, string> {
-  const segments = new Map<string, string>();
-  for (const c of tables.clients ?? []) segments.set(c.id, str(c.segment));
+  const clients = tables.clients ?? [];
+  let segments = segmentsByClients.get(clients);
+  if (!segments) {
+    segments = new Map();
+    for (const c of clients) segments.set(c.id, str(c.segment));
+    segmentsByClients.set(clients, segments);
+  }
   return segments;
 }
 
