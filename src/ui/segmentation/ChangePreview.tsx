@@ -2,7 +2,7 @@ import { Body1, Button, Subtitle2, makeStyles, tokens } from '@fluentui/react-co
 import { useMemo, useState } from 'react';
 import type { Locale } from '../../core/i18n';
 import type { SegmentChangePlan, SegmentationClient } from '../../core/segmentation';
-import { ConfirmWrite } from './ConfirmWrite';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { clientFieldLabel, clientValueText } from './segment-values';
 import { SEGMENTATION_VIEW_COUNTS, segmentationViewText } from './segmentation-view-texts';
 
@@ -122,11 +122,10 @@ export function ChangePreview({ locale, plan, clients, busy, onWrite }: ChangePr
               {text('write')}
             </Button>
           </div>
-          <ConfirmWrite
+          <ConfirmDialog
             open={confirming}
             title={text('confirmTitle')}
-            question={SEGMENTATION_VIEW_COUNTS.confirmWrite(locale, preview.changedClients)}
-            note={text('confirmNote')}
+            message={`${SEGMENTATION_VIEW_COUNTS.confirmWrite(locale, preview.changedClients)} ${text('confirmNote')}`}
             confirmLabel={text('confirmWrite')}
             cancelLabel={text('cancelWrite')}
             onConfirm={() => {

@@ -15,10 +15,10 @@ import type { Locale } from '../../core/i18n';
 import { planSegmentationUndo, segmentationWrites, type DateWindow } from '../../core/segmentation';
 import type { CrmService } from '../../services/crm-service';
 import { WorkInProgress } from '../shared/WorkInProgress';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { ErrorMessageBar } from '../shared/ErrorMessageBar';
 import { useCrmSnapshot } from '../shared/use-crm';
 import { ChangePreview } from './ChangePreview';
-import { ConfirmWrite } from './ConfirmWrite';
 import { ReadinessForm } from './ReadinessForm';
 import { RecentWrites } from './RecentWrites';
 import { RuleForm } from './RuleForm';
@@ -184,11 +184,15 @@ export function SegmentationPanel({ locale, service }: SegmentationPanelProps) {
         onUndo={(writeId) => setUndoTarget(writeId)}
       />
       {undoPlan && (
-        <ConfirmWrite
+        <ConfirmDialog
           open
           title={text('undoTitle')}
-          question={SEGMENTATION_VIEW_COUNTS.confirmUndo(locale, undoPlan.updates.length)}
-          note={SEGMENTATION_VIEW_COUNTS.undoLeaves(locale, undoPlan.changedSince, undoPlan.missing)}
+          message={[
+            SEGMENTATION_VIEW_COUNTS.confirmUndo(locale, undoPlan.updates.length),
+            SEGMENTATION_VIEW_COUNTS.undoLeaves(locale, undoPlan.changedSince, undoPlan.missing),
+          ]
+            .filter(Boolean)
+            .join(' ')}
           confirmLabel={text('undoConfirm')}
           cancelLabel={text('cancelWrite')}
           onConfirm={() => {
