@@ -19,7 +19,12 @@ describe('countForm', () => {
   });
 
   it('English has one and other', () => {
-    expect([0, 1, 2, 21].map((n) => countForm('en', n, OFFERS))).toEqual(['offers', 'offer', 'offers', 'offers']);
+    expect([0, 1, 2, 21].map((n) => countForm('en', n, OFFERS))).toEqual([
+      'offers',
+      'offer',
+      'offers',
+      'offers',
+    ]);
   });
 
   it('writes the count with its noun, grouped as each language groups thousands', () => {
