@@ -228,7 +228,7 @@ test('lost with a reason from the list and a note, then reopened in its stage', 
   expect(service.snapshot?.tables.opportunities.find((o) => o.id === 'o1')).toEqual(reopened);
 });
 
-test('an edit replaces the lines and sums the value; a saved design renames a stage and its opportunities follow', async () => {
+test('an edit replaces the lines and sums the value; a saved design renames a stage and its opportunities and their tasks follow', async () => {
   await service.addReadyFunnel('tender');
   await service.createOpportunity({ fields: { id: 'o1', clientId: 'c1', name: 'Hala', pipeline: TENDER } });
   const edited = await service.updateOpportunity('o1', 1, { name: 'Hala stalowa' }, [
@@ -249,8 +249,10 @@ test('an edit replaces the lines and sums the value; a saved design renames a st
     })),
   };
   const calls = await counted.callsOf(() => service.savePipeline(design));
-  expect(calls).toEqual(['write:opportunities+stages+stageTasks+audit']);
+  expect(calls).toEqual(['write:opportunities+stages+stageTasks+tasks+audit']);
   expect(await opportunity('o1')).toMatchObject({ stage: 'Ogłoszenie / zapytanie' });
+  const tasks = (await rows('tasks')).filter((t) => t.opportunityId === 'o1');
+  expect(tasks.map((t) => t.stage)).toEqual(['Ogłoszenie / zapytanie', 'Ogłoszenie / zapytanie']);
   expect((await rows('stageTasks')).filter((t) => t.stage === 'Ogłoszenie / zapytanie')).toHaveLength(2);
   expect(
     await counted.callsOf(() =>

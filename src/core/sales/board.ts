@@ -194,8 +194,7 @@ export function buildBoard(
   const months = new Map<number, ForecastMonth>();
   const closeMonth = filters.closeMonth !== undefined ? monthNumber(filters.closeMonth) : undefined;
   const today = epochDay(options.today);
-  for (const o of tables.opportunities ?? []) {
-    if (o.pipeline !== pipeline) continue;
+  for (const o of opportunitiesOf(tables, pipeline)) {
     if (filters.owner !== undefined && o.owner !== filters.owner) continue;
     if (segmentOf && segmentOf.get(str(o.clientId)) !== filters.segment) continue;
     const status = o.status;
@@ -234,6 +233,27 @@ export function buildBoard(
   const closed = board.won.count + board.lost.count;
   board.winRate = closed > 0 ? board.won.count / closed : null;
   return board;
+}
+
+/**
+ * The opportunities of each pipeline, kept per opportunities array (a snapshot replaces the array
+ * when any opportunity changes): a filter change or another pipeline's board then reads only that
+ * pipeline's rows, and a write costs one pass to sort them again.
+ */
+const byPipelineOf = new WeakMap<readonly StoredRow[], Map<unknown, StoredRow[]>>();
+function opportunitiesOf(tables: TableRows, pipeline: string): readonly StoredRow[] {
+  const all = tables.opportunities ?? [];
+  let byPipeline = byPipelineOf.get(all);
+  if (!byPipeline) {
+    byPipeline = new Map();
+    for (const o of all) {
+      const rows = byPipeline.get(o.pipeline);
+      if (rows) rows.push(o);
+      else byPipeline.set(o.pipeline, [o]);
+    }
+    byPipelineOf.set(all, byPipeline);
+  }
+  return byPipeline.get(pipeline) ?? [];
 }
 
 /** Each client's segment by id, kept per clients array: a snapshot replaces the array when clients change. */

@@ -71,8 +71,8 @@ function own(fields: RecordFields): RecordFields {
 /**
  * The writes that make the workbook hold the pipeline as designed, only what changed: its settings
  * row, its stages in the order given (matched by id, else by name), their tasks (by id, else by
- * title); stages and tasks left out are deleted, a stage with open opportunities only when none
- * stands in it; a renamed pipeline or stage takes its opportunities along.
+ * title); stages and tasks left out are deleted (a stage only when no open opportunity stands in
+ * it); a renamed pipeline or stage takes its opportunities, their tasks and its goals along.
  */
 export function planPipelineSave(
   tables: TableRows,
@@ -148,6 +148,18 @@ export function planPipelineSave(
     if (before !== name) changes.pipeline = name;
     if (stage !== undefined) changes.stage = stage;
     if (Object.keys(changes).length > 0) w.update('opportunities', o, changes);
+  }
+  // Their tasks keep the stage's name, so that entering a renamed stage again creates none twice.
+  if (stageRenames.size > 0) {
+    const ids = new Set(opportunities.map((o) => o.id));
+    for (const t of tables.tasks ?? []) {
+      const stage = stageRenames.get(text(t.stage));
+      if (stage !== undefined && ids.has(String(t.opportunityId))) w.update('tasks', t, { stage });
+    }
+  }
+  if (before !== name) {
+    for (const g of tables.goals ?? [])
+      if (text(g.pipeline) === before) w.update('goals', g, { pipeline: name });
   }
   return w.writes;
 }
