@@ -12,7 +12,6 @@ import {
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { recordNoun, recordTitle } from '../../core/clients/record-titles';
 import type { Locale } from '../../core/i18n';
-import type { RecordFields } from '../../core/records';
 import type { CrmService } from '../../services/crm-service';
 import type { StoredRecord } from '../../store/port';
 import { enumLabel } from '../shared/enum-options';
@@ -22,7 +21,7 @@ import { GdprBadges } from './GdprBadges';
 import { EnumBadge } from './EnumBadge';
 import { CardSection } from './CardSection';
 import { CardRecordForm } from './CardRecordForm';
-import { cardSections, type CardSectionSpec } from './client-card-sections';
+import { cardSections, type CardSectionSpec, type QuickChange } from './client-card-sections';
 import { CLIENTS_TABLE } from './client-form-fields';
 import { clientText, deleteQuestion } from './client-texts';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
@@ -149,9 +148,9 @@ export function ClientCard({
   const removal = useAsyncAction((target: RecordOnCard) =>
     service.remove(target.spec.key, target.row.id, target.row.version, { locale }),
   );
-  const quickChange = useAsyncAction((target: RecordOnCard, changes: RecordFields) => {
+  const quickChange = useAsyncAction((target: RecordOnCard, change: QuickChange) => {
     setActedOn(target.spec.key);
-    return service.update(target.spec.key, target.row.id, target.row.version, changes);
+    return change.apply(service, target.row, locale);
   });
 
   // The card takes the focus when it opens, so a keyboard or screen reader user starts at its name.
@@ -183,7 +182,7 @@ export function ClientCard({
             appearance="subtle"
             aria-label={named(clientText(locale, change.label))}
             disabled={quickChange.busy}
-            onClick={() => void quickChange.run({ spec, row }, change.changes)}
+            onClick={() => void quickChange.run({ spec, row }, change)}
           >
             {clientText(locale, change.label)}
           </Button>

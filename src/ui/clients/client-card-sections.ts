@@ -25,7 +25,8 @@ export interface QuickAddSpec {
 /** A one-click change of a record shown beside it (a task done, reopened). */
 export interface QuickChange {
   label: ClientTextKey;
-  changes: RecordFields;
+  /** Writes the change of the record as the user sees it (its version), in their language. */
+  apply: (service: CrmService, row: StoredRecord, locale: Locale) => Promise<unknown>;
 }
 
 /** One list on the client card: its records, how each is shown (badges apart), and its quick add. */
@@ -160,7 +161,13 @@ export function cardSections({
       ].map((key) => ({ key })),
       quickChanges: (p) =>
         p.legalBasis === 'consent' && !p.consentWithdrawnOn
-          ? [{ label: 'withdrawConsent', changes: { consentWithdrawnOn: today } }]
+          ? [
+              {
+                label: 'withdrawConsent',
+                apply: (service, row) =>
+                  service.update('people', row.id, row.version, { consentWithdrawnOn: today }),
+              },
+            ]
           : [],
     },
     {
@@ -181,8 +188,18 @@ export function cardSections({
       edit: ['title', 'dueDate', 'priority', 'status', 'owner', 'notes'].map((key) => ({ key })),
       quickChanges: (t) =>
         t.status === 'done' || t.status === 'cancelled'
-          ? [{ label: 'reopenTask', changes: { status: 'todo', completedOn: null } }]
-          : [{ label: 'completeTask', changes: { status: 'done', completedOn: today } }],
+          ? [
+              {
+                label: 'reopenTask',
+                apply: (service, row, locale) => service.reopenTask(row.id, row.version, { locale }),
+              },
+            ]
+          : [
+              {
+                label: 'completeTask',
+                apply: (service, row, locale) => service.completeTask(row.id, row.version, { locale }),
+              },
+            ],
     },
     {
       key: 'opportunities',

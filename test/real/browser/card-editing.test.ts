@@ -77,7 +77,7 @@ test("a person's consent is recorded on the card: basis, date and source, and th
   expect(withdrawn).toMatchObject({ consentWithdrawnOn: today, version: person.version + 3 });
 });
 
-test('a task is completed with one click, dated today, and can be reopened', async () => {
+test('a task is completed with one click, dated today, noted in the history, and can be reopened', async () => {
   const task = demo.tables.tasks.find((t) => t.status === 'todo' && clientOf(t));
   if (!task) throw new Error('the demo workbook has no task to do');
   await openCard(clientOf(task) as StoredRecord);
@@ -85,8 +85,20 @@ test('a task is completed with one click, dated today, and can be reopened', asy
   await tasks.getByRole('button', { name: `${T.completeTask.pl}: ${String(task.title)}` }).click();
   await tasks.getByRole('button', { name: `${T.reopenTask.pl}: ${String(task.title)}` }).waitFor();
 
-  const stored = (await harness.readWorkbook()).tables.tasks.find((t) => t.id === task.id);
+  await page
+    .getByRole('region', { name: T.history.pl })
+    .getByText(`Wykonano zadanie: ${String(task.title)}`)
+    .first()
+    .waitFor();
+
+  const saved = await harness.readWorkbook();
+  const stored = saved.tables.tasks.find((t) => t.id === task.id);
   expect(stored).toMatchObject({ status: 'done', completedOn: todayIso(), version: task.version + 1 });
+  expect(
+    saved.tables.activities.filter(
+      (a) => a.clientId === task.clientId && a.subject === `Wykonano zadanie: ${String(task.title)}`,
+    ),
+  ).toEqual([expect.objectContaining({ owner: 'Test' })]);
 });
 
 test('a history entry is deleted after a question naming it, and the history says so', async () => {

@@ -99,14 +99,37 @@ describe('editing on the card', () => {
     return found;
   };
 
-  test('a task to do can be completed today, a done one reopened', () => {
+  /** A service that records the calls a quick change makes. */
+  const recording = () => {
+    const calls: unknown[][] = [];
+    const record =
+      (name: string) =>
+      (...args: unknown[]) => {
+        calls.push([name, ...args]);
+        return Promise.resolve({});
+      };
+    const service = {
+      update: record('update'),
+      completeTask: record('completeTask'),
+      reopenTask: record('reopenTask'),
+    } as unknown as CrmService;
+    return { service, calls };
+  };
+
+  test("a task to do is completed through the task service, a done one reopened, at the card's version", async () => {
     const tasks = section('tasks');
     const todo = stored('t1', { clientId: 'c1', title: 'Zadzwonić', status: 'todo', priority: 'normal' });
-    expect(tasks.quickChanges?.(todo)).toEqual([
-      { label: 'completeTask', changes: { status: 'done', completedOn: '2026-12-04' } },
-    ]);
-    expect(tasks.quickChanges?.({ ...todo, status: 'done' })).toEqual([
-      { label: 'reopenTask', changes: { status: 'todo', completedOn: null } },
+    const { service, calls } = recording();
+    const [complete] = tasks.quickChanges?.(todo) ?? [];
+    expect(complete.label).toBe('completeTask');
+    await complete.apply(service, todo, 'en');
+    const done = { ...todo, status: 'done', version: 2 };
+    const [reopen] = tasks.quickChanges?.(done) ?? [];
+    expect(reopen.label).toBe('reopenTask');
+    await reopen.apply(service, done, 'pl');
+    expect(calls).toEqual([
+      ['completeTask', 't1', 1, { locale: 'en' }],
+      ['reopenTask', 't1', 2, { locale: 'pl' }],
     ]);
   });
 
@@ -117,7 +140,7 @@ describe('editing on the card', () => {
     expect(section('tasks').add?.fields.map((f) => f.key)).toContain('owner');
   });
 
-  test('a person’s consent can be edited in full, and withdrawn in one click when it is the basis', () => {
+  test('a person’s consent can be edited in full, and withdrawn in one click when it is the basis', async () => {
     const people = section('people');
     expect(people.edit.map((f) => f.key)).toEqual(
       expect.arrayContaining([
@@ -125,6 +148,7 @@ describe('editing on the card', () => {
         'consentDate',
         'consentSource',
         'consentScope',
+        'consentWithdrawnOn',
         'retentionUntil',
       ]),
     );
@@ -134,9 +158,11 @@ describe('editing on the card', () => {
       lastName: 'Nowak',
       legalBasis: 'consent',
     });
-    expect(people.quickChanges?.(person)).toEqual([
-      { label: 'withdrawConsent', changes: { consentWithdrawnOn: '2026-12-04' } },
-    ]);
+    const { service, calls } = recording();
+    const [withdraw] = people.quickChanges?.(person) ?? [];
+    expect(withdraw.label).toBe('withdrawConsent');
+    await withdraw.apply(service, person, 'pl');
+    expect(calls).toEqual([['update', 'people', 'p1', 1, { consentWithdrawnOn: '2026-12-04' }]]);
     expect(people.quickChanges?.({ ...person, legalBasis: 'contract' })).toEqual([]);
     expect(people.quickChanges?.({ ...person, consentWithdrawnOn: '2026-12-01' })).toEqual([]);
   });
