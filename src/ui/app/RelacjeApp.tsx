@@ -74,8 +74,24 @@ const WorkbookOverviewPanel = lazy(() =>
   })),
 );
 
-type View = 'clients' | 'import' | 'segmentation' | 'workbook';
-const VIEWS: readonly string[] = ['clients', 'import', 'segmentation', 'workbook'] satisfies View[];
+const TasksView = lazy(() =>
+  import(/* webpackChunkName: "tasks-view" */ '../tasks/TasksView').then((m) => ({ default: m.TasksView })),
+);
+const ProductsView = lazy(() =>
+  import(/* webpackChunkName: "products-view" */ '../products/ProductsView').then((m) => ({
+    default: m.ProductsView,
+  })),
+);
+
+type View = 'clients' | 'import' | 'segmentation' | 'tasks' | 'products' | 'workbook';
+const VIEWS: readonly string[] = [
+  'clients',
+  'import',
+  'segmentation',
+  'tasks',
+  'products',
+  'workbook',
+] satisfies View[];
 
 /** The tab a history entry names; the client list for anything else. */
 function viewOf(location: PaneLocation | null): View {
@@ -156,6 +172,12 @@ export function RelacjeApp({
   }, [history]);
   const { state, retry, cancel } = useWorkbookLoad(services.crm);
 
+  // A task's client: the client list at that client's card.
+  const openClient = (clientId: string) => {
+    setViewState('clients');
+    history.push({ view: 'clients', screen: { kind: 'card', clientId } });
+  };
+
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = uiText(locale, 'productName');
@@ -195,6 +217,10 @@ export function RelacjeApp({
     if (view === 'import')
       return <ImportWizard locale={locale} service={services.crm} readXlsxRows={services.readXlsxRows} />;
     if (view === 'segmentation') return <SegmentationPanel locale={locale} service={services.crm} />;
+    if (view === 'tasks')
+      return <TasksView locale={locale} service={services.crm} onOpenClient={openClient} />;
+    if (view === 'products')
+      return <ProductsView locale={locale} service={services.crm} readXlsxRows={services.readXlsxRows} />;
     return <ClientsView locale={locale} service={services.crm} />;
   };
 
@@ -240,6 +266,8 @@ export function RelacjeApp({
           >
             <Tab value="clients">{appText(locale, 'clientsTab')}</Tab>
             <Tab value="import">{appText(locale, 'importTab')}</Tab>
+            <Tab value="tasks">{appText(locale, 'tasksTab')}</Tab>
+            <Tab value="products">{appText(locale, 'productsTab')}</Tab>
             <Tab value="segmentation">{appText(locale, 'segmentationTab')}</Tab>
             {services.workbookOverview && <Tab value="workbook">{appText(locale, 'workbookTab')}</Tab>}
           </TabList>

@@ -5,6 +5,8 @@ export const APP_TEXTS = {
   navigation: { pl: 'Widoki', en: 'Views' },
   clientsTab: { pl: 'Klienci', en: 'Clients' },
   importTab: { pl: 'Import', en: 'Import' },
+  tasksTab: { pl: 'Zadania', en: 'Tasks' },
+  productsTab: { pl: 'Produkty', en: 'Products' },
   segmentationTab: { pl: 'Segmentacja', en: 'Segmentation' },
   workbookTab: { pl: 'Skoroszyt', en: 'Workbook' },
   loadingWorkbook: {
