@@ -76,6 +76,10 @@ export class SalesWrites implements SalesProcess {
   ): Promise<StageEntry> {
     const { tables, context } = await this.begin();
     const plan = planOpportunityMove(tables, id, expectedVersion, stage, changes, context);
+    if (!plan) {
+      const opportunity = tables.opportunities.find((o) => o.id === id) as StoredRecord;
+      return { opportunity, createdTasks: [] };
+    }
     return this.stageEntry(plan, await this.write(plan.writes));
   }
 

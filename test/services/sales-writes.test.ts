@@ -265,3 +265,14 @@ test('an edit replaces the lines and sums the value; a saved design renames a st
   const withoutFirst = { ...design, stages: design.stages.slice(1) };
   expect(isRelacjeError(await rejection(service.savePipeline(withoutFirst)), 'stageInUse')).toBe(true);
 });
+
+test('dropped on the stage it stands in, an opportunity is not written', async () => {
+  await service.addReadyFunnel('tender');
+  await service.createOpportunity({ fields: { id: 'o1', clientId: 'c1', name: 'Hala', pipeline: TENDER } });
+  let entry: Awaited<ReturnType<CrmService['moveOpportunity']>> | undefined;
+  const calls = await counted.callsOf(async () => {
+    entry = await service.moveOpportunity('o1', 1, 'Ogłoszenie');
+  });
+  expect(calls).toEqual([]);
+  expect(entry).toEqual({ opportunity: await opportunity('o1'), createdTasks: [] });
+});

@@ -340,6 +340,7 @@ export function planOpportunityCreation(
  * Moves an open opportunity into a stage of its own pipeline: `changes` applied first, the
  * stage's required fields checked, its tasks created once, its probability applied unless the
  * user had set one (a probability other than the current stage's), `stageEnteredOn` today.
+ * Into the stage it stands in: an edit of `changes`, or null (nothing to write) when there are none.
  */
 export function planOpportunityMove(
   tables: TableRows,
@@ -348,12 +349,19 @@ export function planOpportunityMove(
   stageName: string,
   changes: RecordFields,
   context: SalesContext,
-): SalesPlan {
+): SalesPlan | null {
   const current = opportunityOf(tables, id, expectedVersion);
   requireOpen(current);
   const pipeline = text(current.pipeline);
   const target = stageOf(tables, pipeline, stageName);
   const from = text(current.stage);
+  // Dropped on its own stage: no entry (its days in the stage go on), only the changes, if any.
+  if (text(target.stage) === from) {
+    const edits = withoutTransitionFields(changes);
+    return Object.keys(edits).length > 0
+      ? planOpportunityUpdate(tables, id, expectedVersion, edits, undefined, context)
+      : null;
+  }
   const fromStage = stagesOf(tables, pipeline).find((s) => text(s.stage) === from);
   const ownProbability =
     typeof current.probability === 'number' &&

@@ -2,13 +2,16 @@ import type { RelacjeError } from '../../../src/core/errors';
 import {
   planOpportunityCreation,
   planOpportunityLoss,
-  planOpportunityMove,
+  planOpportunityMove as planMove,
   planOpportunityReopen,
   planOpportunityUpdate,
   planOpportunityWin,
   type SalesPlan,
 } from '../../../src/core/sales/opportunity-transitions';
 import { applied, funnelTables, salesContext, stored, type Tables } from './sales-fixture';
+
+/** A move into another stage: always a plan. */
+const planOpportunityMove = (...args: Parameters<typeof planMove>) => planMove(...args) as SalesPlan;
 
 const TENDER = 'Przetarg / generalne wykonawstwo';
 const KEY_ACCOUNT = 'Klient kluczowy';
@@ -216,6 +219,22 @@ describe('moving an opportunity', () => {
       stage: 'Oferta z kalkulacją',
       probability: 50,
     });
+  });
+
+  test('into the stage it stands in: no entry, only the changes given', () => {
+    const start = created();
+    expect(planMove(start.tables, start.id, 1, 'Ogłoszenie', {}, salesContext())).toBeNull();
+    const edit = planOpportunityMove(
+      start.tables,
+      start.id,
+      1,
+      'Ogłoszenie',
+      { value: 100 },
+      salesContext('pl', '2026-12-20'),
+    )!;
+    expect(edit.writes.opportunities.updates[0].changes).toEqual({ value: 100 });
+    expect(appended(edit, 'tasks')).toEqual([]);
+    expect(history(edit)[0].subject).toBe('Zmieniono szansę „Hala w Kielcach”');
   });
 
   test("never into another pipeline's stage", () => {
