@@ -54,6 +54,7 @@ export interface SalesProcess {
    * Moves an open opportunity into a stage of its pipeline: the stage's required fields are
    * checked (`changes` may fill them in the same step), its tasks are created once (entering it
    * again creates none), its probability applies unless the user set one, a history entry says so.
+   * Into the stage it already stands in: only `changes` are written (nothing without them), no tasks.
    */
   moveOpportunity(
     id: string,
@@ -61,7 +62,11 @@ export interface SalesProcess {
     stage: string,
     changes?: RecordFields,
   ): Promise<StageEntry>;
-  /** Closes as won: only when its offers are closed (one accepted, the rest rejected or expired). */
+  /**
+   * Closes as won: only when its offers are closed (one accepted, the rest rejected or expired); an
+   * opportunity with no offers at all may be won (a sale on an order or contract without a numbered
+   * offer). `options.project` adds the project card, linked to the accepted offer.
+   */
   winOpportunity(id: string, expectedVersion: number, options?: WinOptions): Promise<StoredRecord>;
   /** Closes as lost: the reason is required (from the pipeline's list), the note optional. */
   loseOpportunity(id: string, expectedVersion: number, reason: string, note?: string): Promise<StoredRecord>;
