@@ -1,5 +1,6 @@
 import type { CardRecordTable } from '../core/clients/record-titles';
 import type { Locale } from '../core/i18n';
+import type { FieldsOf } from '../core/schema';
 import type {
   ReadOptions,
   RecordFields,
@@ -65,7 +66,7 @@ export interface CrmService extends TaskWork, GoalWork, ProductCatalogue, SalesP
    */
   load(options?: ReadOptions): Promise<void>;
   /** Creates a record in any table with a new id; `invalidRecord` names each bad field. */
-  create(table: TableKey, fields: RecordFields): Promise<StoredRecord>;
+  create<T extends TableKey>(table: T, fields: FieldsOf<T>): Promise<StoredRecord>;
   /**
    * Creates an offer numbered by the workbook's `offerNumberFormat` from the next value of its
    * counter (per year when the format shows the year), as a `draft` issued today and owned by the
@@ -74,7 +75,12 @@ export interface CrmService extends TaskWork, GoalWork, ProductCatalogue, SalesP
    */
   createOffer(fields: RecordFields): Promise<StoredRecord>;
   /** Changes a record read at `expectedVersion`; someone else's newer change is a `conflict`. */
-  update(table: TableKey, id: string, expectedVersion: number, changes: RecordFields): Promise<StoredRecord>;
+  update<T extends TableKey>(
+    table: T,
+    id: string,
+    expectedVersion: number,
+    changes: FieldsOf<T>,
+  ): Promise<StoredRecord>;
   /**
    * Deletes a record of the client card read at `expectedVersion` (someone else's newer change is a
    * `conflict`), with the records that cannot exist without it (an offer's lines), its references

@@ -4,7 +4,7 @@ import { planClientMerge } from '../core/clients/client-merge';
 import { localIsoDate, offerNumbering, parseOfferNumberFormat } from '../core/offers/offer-number';
 import { RelacjeError, type FieldIssue } from '../core/errors';
 import { validateRecord, type ValidationMode } from '../core/records';
-import { CURRENT_SCHEMA, tableByKey, type WorkbookSchema } from '../core/schema';
+import { CURRENT_SCHEMA, tableByKey, type FieldsOf, type WorkbookSchema } from '../core/schema';
 import type {
   BatchResult,
   NewRecord,
@@ -102,8 +102,8 @@ class StoreCrmService implements CrmService {
     this.notify();
   }
 
-  async create(table: TableKey, fields: RecordFields): Promise<StoredRecord> {
-    const record = this.validated(table, this.withId(fields), 'create') as NewRecord;
+  async create<T extends TableKey>(table: T, fields: FieldsOf<T>): Promise<StoredRecord> {
+    const record = this.validated(table, this.withId(fields as RecordFields), 'create') as NewRecord;
     return this.changing(async () => {
       const [{ appended }] = await this.writeAudited(
         [{ table, append: [record] }],
@@ -148,13 +148,13 @@ class StoreCrmService implements CrmService {
     });
   }
 
-  async update(
-    table: TableKey,
+  async update<T extends TableKey>(
+    table: T,
     id: string,
     expectedVersion: number,
-    changes: RecordFields,
+    changes: FieldsOf<T>,
   ): Promise<StoredRecord> {
-    const checked = this.validated(table, changes, 'update');
+    const checked = this.validated(table, changes as RecordFields, 'update');
     return this.changing(async () => {
       const [{ updated }] = await this.writeAudited(
         [{ table, update: [{ id, expectedVersion, changes: checked }] }],

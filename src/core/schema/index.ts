@@ -1,5 +1,15 @@
 import { ENUMS_V1, ENUMS_V3 } from './enums';
-import { TABLES_V1, TABLES_V2, TABLES_V3 } from './tables';
+import {
+  CLIENT_COLUMNS_ADDED_IN_V2,
+  COLUMNS_ADDED_IN_V3,
+  SEGMENTS_TABLE_V2,
+  TABLES_ADDED_IN_V3,
+  TABLES_V1,
+  TABLES_V2,
+  TABLES_V3,
+  type KeyedTable,
+} from './tables';
+import type { FieldValue } from '../records';
 import type { ColumnSchema, EnumSchema, TableSchema, WorkbookSchema } from './types';
 
 export * from './types';
@@ -16,6 +26,32 @@ export const CURRENT_SCHEMA: WorkbookSchema = { version: 3, tables: TABLES_V3, e
 
 /** The key of a table of the current schema: a name mistyped in code does not compile. */
 export type TableKey = (typeof TABLES_V3)[number]['key'];
+
+/** Every table as first defined, and the columns later versions added to them, by table key. */
+type DefinedTable =
+  (typeof TABLES_V1)[number] | typeof SEGMENTS_TABLE_V2 | (typeof TABLES_ADDED_IN_V3)[number];
+type AddedColumns =
+  | { clients: (typeof CLIENT_COLUMNS_ADDED_IN_V2)[number]['key'] }
+  | {
+      [K in keyof typeof COLUMNS_ADDED_IN_V3]: { [Key in K]: (typeof COLUMNS_ADDED_IN_V3)[K][number]['key'] };
+    }[keyof typeof COLUMNS_ADDED_IN_V3];
+type AddedTo<T extends string> = AddedColumns extends infer A
+  ? A extends Record<T, infer F>
+    ? F
+    : never
+  : never;
+
+/** The field keys of a table of the current schema: a field name mistyped in code does not compile. */
+export type FieldKey<T extends TableKey> =
+  | (Extract<DefinedTable, { key: T }> extends KeyedTable<T, infer F> ? F : never)
+  | AddedTo<T>
+  | 'id'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt';
+
+/** Fields of a record of table `T`, some or all: what creating or changing one takes. */
+export type FieldsOf<T extends TableKey> = { [F in FieldKey<T>]?: FieldValue };
 
 /** The sheet that holds `_meta`: schema version, locale, offer number format and counters. */
 export const META_SHEET = '_meta';

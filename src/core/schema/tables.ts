@@ -7,25 +7,28 @@ interface ColumnExtras {
   maxLength?: number;
 }
 
-function column(
-  key: string,
+/** A column whose key is known to the compiler, so that a table's field keys make a type. */
+export type KeyedColumn<F extends string> = ColumnSchema & { readonly key: F };
+
+function column<F extends string>(
+  key: F,
   type: ColumnType,
   required: boolean,
   pl: string,
   en: string,
   extras: ColumnExtras = {},
-): ColumnSchema {
+): KeyedColumn<F> {
   return { key, type, required, header: { pl, en }, ...extras };
 }
 
 const required = true;
 const optional = false;
 
-const text = (key: string, pl: string, en: string, extras?: ColumnExtras) =>
+const text = <F extends string>(key: F, pl: string, en: string, extras?: ColumnExtras) =>
   column(key, 'text', optional, pl, en, extras);
-const choice = (key: string, enumKey: string, isRequired: boolean, pl: string, en: string) =>
+const choice = <F extends string>(key: F, enumKey: string, isRequired: boolean, pl: string, en: string) =>
   column(key, 'enum', isRequired, pl, en, { enumKey });
-const ref = (key: string, refTable: string, isRequired: boolean, pl: string, en: string) =>
+const ref = <F extends string>(key: F, refTable: string, isRequired: boolean, pl: string, en: string) =>
   column(key, 'ref', isRequired, pl, en, { refTable });
 
 /** Every record has an id it was given by its creator and the fields of optimistic concurrency. */
@@ -36,26 +39,35 @@ export const TRACKING_COLUMNS: readonly ColumnSchema[] = [
   column('updatedAt', 'datetime', required, 'Zmieniono', 'Updated at'),
 ];
 
-/** A table whose key is known to the compiler, so that the keys of the schema make a type (`TableKey`). */
-export type KeyedTable<K extends string> = TableSchema & { readonly key: K };
+/** The fields every record has: its id and those of optimistic concurrency. */
+export type TrackingKey = 'id' | 'version' | 'createdAt' | 'updatedAt';
 
-function table<K extends string>(
+/**
+ * A table whose key and field keys are known to the compiler, so that the keys of the schema make
+ * types (`TableKey`, `FieldKey`): a mistyped table or field name does not compile.
+ */
+export type KeyedTable<K extends string, F extends string = string> = TableSchema & {
+  readonly key: K;
+  readonly columns: readonly KeyedColumn<F | TrackingKey>[];
+};
+
+function table<K extends string, F extends string>(
   key: K,
   tableName: string,
   sheetPl: string,
   sheetEn: string,
-  columns: readonly ColumnSchema[],
-): KeyedTable<K> {
+  columns: readonly KeyedColumn<F>[],
+): KeyedTable<K, F> {
   return {
     key,
     tableName,
     sheet: { pl: sheetPl, en: sheetEn },
-    columns: [ID_COLUMN, ...columns, ...TRACKING_COLUMNS],
+    columns: [ID_COLUMN, ...columns, ...(TRACKING_COLUMNS as readonly KeyedColumn<TrackingKey>[])],
   };
 }
 
 /** A line of products or services (of an offer, of an opportunity), after the reference to its parent. */
-function lineColumns(): ColumnSchema[] {
+function lineColumns() {
   return [
     column('lineNo', 'integer', required, 'Lp.', 'No.'),
     ref('productId', 'products', optional, 'ID produktu', 'Product ID'),
@@ -248,10 +260,10 @@ function withColumns<T extends TableSchema>(base: T, added: readonly ColumnSchem
 }
 
 /** Columns schema version 2 adds to `tClients` for segmentation. */
-export const CLIENT_COLUMNS_ADDED_IN_V2: readonly ColumnSchema[] = [
+export const CLIENT_COLUMNS_ADDED_IN_V2 = [
   text('rfmScore', 'Wynik RFM', 'RFM score'),
   column('segmentedAt', 'datetime', optional, 'Data segmentacji', 'Segmented at'),
-];
+] as const;
 
 /** Saved segment definitions; `rule` holds the rule as JSON text. */
 export const SEGMENTS_TABLE_V2 = table('segments', 'tSegments', 'Segmenty', 'Segments', [

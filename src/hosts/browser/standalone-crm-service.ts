@@ -1,7 +1,7 @@
 import { RelacjeError } from '../../core/errors';
 import type { Locale } from '../../core/i18n';
 import type { ClientImportPlan, CrmService } from '../../services/crm-service';
-import type { ReadOptions, RecordFields, RecordUpdate, TableKey } from '../../store/port';
+import type { ReadOptions, RecordFields, RecordUpdate } from '../../store/port';
 import { findWorkbookName } from './graph-workbook-overview';
 
 export interface StandaloneCrmOptions {
@@ -64,9 +64,9 @@ export function standaloneCrmService({ origin, chosenWorkbook, user }: Standalon
       };
     },
     load: async (options?: ReadOptions) => (await service()).load(options),
-    create: async (table: TableKey, fields: RecordFields) => (await service()).create(table, fields),
+    create: async (table, fields) => (await service()).create(table, fields),
     createOffer: async (fields: RecordFields) => (await service()).createOffer(fields),
-    update: async (table: TableKey, id: string, expectedVersion: number, changes: RecordFields) =>
+    update: async (table, id, expectedVersion, changes) =>
       (await service()).update(table, id, expectedVersion, changes),
     remove: async (table, id, expectedVersion, options) =>
       (await service()).remove(table, id, expectedVersion, options),
