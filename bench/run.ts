@@ -215,6 +215,26 @@ const PROBES: readonly Probe[] = [
     ],
   },
   {
+    name: 'board-render',
+    file: 'board-render.ts',
+    // It generates its own opportunities (BENCH_BOARD_OPEN open ones in one pipeline, default 5,000).
+    input: 'none',
+    sizes: 'smallest',
+    once: true,
+    bundled: true,
+    title: 'Sales board first render',
+    about:
+      "The Board screen's first render (`ui/sales/Board.tsx`, react-dom/server inside the FluentProvider) with 5,000 open opportunities in one pipeline: the view over the core's board, every stage's column with its first 20 cards, the filters and the forecast; then the median of later renders and of the view's computation alone. Layout and paint in the browser come on top. Target: the first render under 200 ms.",
+    figures: [
+      { key: 'openOpportunities', heading: 'open opportunities' },
+      { key: 'stages', heading: 'stages' },
+      { key: 'cardsDrawn', heading: 'cards drawn' },
+      { key: 'firstRenderMs', heading: 'first render (ms)', digits: 1 },
+      { key: 'renderMedianMs', heading: 'later renders, median (ms)', digits: 1 },
+      { key: 'boardViewMedianMs', heading: 'board view alone (ms)', digits: 1 },
+    ],
+  },
+  {
     name: 'bulk-append',
     file: 'bulk-append.ts',
     // It makes its own empty workbooks, one per size (BENCH_BULK_SIZES, default 2,500 to 20,000 rows).

@@ -34,23 +34,51 @@ export interface BoardViewColumn {
   weighted: number;
   /** The keys of the fields the stage requires on entry (unknown names are left to the service). */
   requiredFields: string[];
-  /** The nearest expected close first (none last), then by name. */
-  cards: BoardCard[];
+  /** The stage's open opportunities, the nearest expected close first (none last), then by name. */
+  rows: StoredRow[];
 }
 
 export interface BoardView {
   board: Board;
   columns: BoardViewColumn[];
-  unplaced: BoardCard[];
+  /** Open opportunities in a stage the pipeline does not have, in the same order. */
+  unplaced: StoredRow[];
+  /**
+   * One row as its card (client's name, days in the stage, stale mark): made for the cards drawn
+   * only, so a column of thousands costs its first screenful.
+   */
+  card: (row: StoredRow, expectedDays: number | null) => BoardCard;
   choices: { owners: string[]; segments: string[]; months: string[] };
 }
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 
-const byClose = (a: BoardCard, b: BoardCard) =>
-  (a.expectedClose ?? '\uffff').localeCompare(b.expectedClose ?? '\uffff') ||
-  a.name.localeCompare(b.name, 'pl');
+const names = new Intl.Collator('pl');
+const NO_DATE = '\uffff';
+
+/** The nearest expected close first (none last), then by name: the order a salesperson works them. */
+function sortedByClose(rows: readonly StoredRow[]): StoredRow[] {
+  const keyed = rows.map((row) => ({ row, close: str(row.expectedClose) || NO_DATE }));
+  keyed.sort((a, b) =>
+    a.close < b.close ? -1 : a.close > b.close ? 1 : names.compare(str(a.row.name), str(b.row.name)),
+  );
+  return keyed.map((k) => k.row);
+}
+
+/**
+ * Each client by id, built once per clients table: the snapshot keeps the same array until a
+ * client changes, so every move, filter or re-render of the board reuses it.
+ */
+const clientIndexes = new WeakMap<readonly StoredRow[], Map<string, StoredRow>>();
+function clientIndex(clients: readonly StoredRow[]): Map<string, StoredRow> {
+  let index = clientIndexes.get(clients);
+  if (!index) {
+    index = new Map(clients.map((c) => [c.id, c]));
+    clientIndexes.set(clients, index);
+  }
+  return index;
+}
 
 function requiredKeys(stage: StoredRow | undefined): string[] {
   if (!stage) return [];
@@ -70,19 +98,14 @@ export function boardView(
   today: string,
 ): BoardView {
   const board = buildBoard(tables, pipeline, { today, filters });
-  const clientName = new Map<string, string>();
-  const segmentOf = new Map<string, string>();
-  for (const c of tables.clients ?? []) {
-    clientName.set(c.id, str(c.name));
-    segmentOf.set(c.id, str(c.segment));
-  }
+  const clients = clientIndex(tables.clients ?? []);
   const stageRows = new Map(stagesOf(tables, pipeline).map((s) => [str(s.stage), s]));
-  const cardOf = (o: StoredRow, expectedDays: number | null): BoardCard => ({
+  const card = (o: StoredRow, expectedDays: number | null): BoardCard => ({
     id: o.id,
     version: num(o.version),
     name: str(o.name),
     clientId: str(o.clientId),
-    clientName: clientName.get(str(o.clientId)) ?? '',
+    clientName: str(clients.get(str(o.clientId))?.name),
     value: num(o.value),
     currency: str(o.currency) || 'PLN',
     weighted: weightedValue(o),
@@ -98,7 +121,7 @@ export function boardView(
     sum: column.sum,
     weighted: column.weighted,
     requiredFields: requiredKeys(stageRows.get(column.stage)),
-    cards: column.opportunities.map((o) => cardOf(o, column.expectedDays)).sort(byClose),
+    rows: sortedByClose(column.opportunities),
   }));
 
   const owners = new Set<string>();
@@ -107,7 +130,7 @@ export function boardView(
   for (const o of tables.opportunities ?? []) {
     if (o.pipeline !== pipeline || o.status !== 'open') continue;
     if (str(o.owner)) owners.add(str(o.owner));
-    const segment = segmentOf.get(str(o.clientId));
+    const segment = str(clients.get(str(o.clientId))?.segment);
     if (segment) segments.add(segment);
     months.add(str(o.expectedClose).slice(0, 7));
   }
@@ -115,10 +138,11 @@ export function boardView(
   return {
     board,
     columns,
-    unplaced: board.unplaced.map((o) => cardOf(o, null)).sort(byClose),
+    unplaced: sortedByClose(board.unplaced),
+    card,
     choices: {
-      owners: [...owners].sort((a, b) => a.localeCompare(b, 'pl')),
-      segments: [...segments].sort((a, b) => a.localeCompare(b, 'pl')),
+      owners: [...owners].sort(names.compare),
+      segments: [...segments].sort(names.compare),
       months: [...months].sort(monthOrder),
     },
   };

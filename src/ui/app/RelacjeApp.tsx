@@ -68,6 +68,9 @@ const SegmentationPanel = lazy(() =>
     default: m.SegmentationPanel,
   })),
 );
+const SalesView = lazy(() =>
+  import(/* webpackChunkName: "sales-view" */ '../sales/SalesView').then((m) => ({ default: m.SalesView })),
+);
 const WorkbookOverviewPanel = lazy(() =>
   import(/* webpackChunkName: "workbook-view" */ '../workbook-overview/WorkbookOverviewPanel').then((m) => ({
     default: m.WorkbookOverviewPanel,
@@ -83,9 +86,10 @@ const ProductsView = lazy(() =>
   })),
 );
 
-type View = 'clients' | 'import' | 'segmentation' | 'tasks' | 'products' | 'workbook';
+type View = 'clients' | 'sales' | 'import' | 'segmentation' | 'tasks' | 'products' | 'workbook';
 const VIEWS: readonly string[] = [
   'clients',
+  'sales',
   'import',
   'segmentation',
   'tasks',
@@ -171,6 +175,11 @@ export function RelacjeApp({
     return history.subscribe((location) => setViewState(viewOf(location)));
   }, [history]);
   const { state, retry, cancel } = useWorkbookLoad(services.crm);
+  // The card's "Open" on an opportunity: the sales view at that opportunity (the card guarded it).
+  const openOpportunity = (opportunityId: string) => {
+    setViewState('sales');
+    history.push({ view: 'sales', screen: { kind: 'opportunity', opportunityId } });
+  };
 
   // A task's client: the client list at that client's card.
   const openClient = (clientId: string) => {
@@ -221,7 +230,8 @@ export function RelacjeApp({
       return <TasksView locale={locale} service={services.crm} onOpenClient={openClient} />;
     if (view === 'products')
       return <ProductsView locale={locale} service={services.crm} readXlsxRows={services.readXlsxRows} />;
-    return <ClientsView locale={locale} service={services.crm} />;
+    if (view === 'sales') return <SalesView locale={locale} service={services.crm} />;
+    return <ClientsView locale={locale} service={services.crm} onOpenOpportunity={openOpportunity} />;
   };
 
   return (
@@ -265,6 +275,7 @@ export function RelacjeApp({
             onTabSelect={(_event, data) => setView(data.value as View)}
           >
             <Tab value="clients">{appText(locale, 'clientsTab')}</Tab>
+            <Tab value="sales">{appText(locale, 'salesTab')}</Tab>
             <Tab value="import">{appText(locale, 'importTab')}</Tab>
             <Tab value="tasks">{appText(locale, 'tasksTab')}</Tab>
             <Tab value="products">{appText(locale, 'productsTab')}</Tab>

@@ -4,6 +4,7 @@ import type { Bilingual, Locale } from '../../core/i18n';
 export const APP_TEXTS = {
   navigation: { pl: 'Widoki', en: 'Views' },
   clientsTab: { pl: 'Klienci', en: 'Clients' },
+  salesTab: { pl: 'Sprzedaż', en: 'Sales' },
   importTab: { pl: 'Import', en: 'Import' },
   tasksTab: { pl: 'Zadania', en: 'Tasks' },
   productsTab: { pl: 'Produkty', en: 'Products' },
