@@ -1,6 +1,7 @@
 import { danglingReferences, datasetDigest } from './dataset-checks';
 import { CURRENT_SCHEMA, enumByKey } from '../../src/core/schema';
 import { buildDemoDataset } from '../../src/dev/demo-data';
+import { missingRequiredFields } from '../../src/core/sales/pipeline-reading';
 
 describe('the demo data set', () => {
   const demo = buildDemoDataset();
@@ -35,6 +36,16 @@ describe('the demo data set', () => {
         open: true,
       });
     }
+  });
+
+  it("fills in what each open opportunity's stage requires", () => {
+    const missing = demo.opportunities
+      .filter((o) => o.status === 'open')
+      .flatMap((o) => {
+        const stage = demo.stages.find((s) => s.pipeline === o.pipeline && s.stage === o.stage)!;
+        return missingRequiredFields({ ...stage, version: 1 }, o).map((c) => `${String(o.name)}: ${c.key}`);
+      });
+    expect(missing).toEqual([]);
   });
 
   it.each([

@@ -1,6 +1,8 @@
 import { danglingReferences, datasetDigest } from './dataset-checks';
 import { CURRENT_SCHEMA } from '../../src/core/schema';
 import { generateDataset } from '../../src/dev/generator';
+import { requiredFieldsOf, stagesOf, stageTasksOf } from '../../src/core/sales/pipeline-reading';
+import { READY_FUNNELS } from '../../src/core/sales/ready-funnels';
 
 describe('generateDataset', () => {
   const sample = generateDataset({ seed: 7, clients: 300 });
@@ -48,6 +50,21 @@ describe('generateDataset', () => {
     ]) {
       expect(sample[key].length).toBeGreaterThan(0);
     }
+  });
+
+  it('holds the three ready funnels, and every opportunity stands in a stage of its own pipeline', () => {
+    expect(sample.pipelines.map((p) => p.name).sort()).toEqual(READY_FUNNELS.map((f) => f.name.pl).sort());
+    for (const funnel of READY_FUNNELS) {
+      const stages = stagesOf(sample, funnel.name.pl);
+      expect(stages.map((s) => requiredFieldsOf(s).map((c) => c.key))).toEqual(
+        funnel.stages.map((s) => s.requiredFields),
+      );
+      expect(stages.map((s) => stageTasksOf(sample, funnel.name.pl, String(s.stage)).length)).toEqual(
+        funnel.stages.map((s) => s.tasks.length),
+      );
+    }
+    const stageKeys = new Set(sample.stages.map((s) => `${s.pipeline}/${s.stage}`));
+    expect(sample.opportunities.filter((o) => !stageKeys.has(`${o.pipeline}/${o.stage}`))).toEqual([]);
   });
 
   it('has no reference to a missing row', () => {
