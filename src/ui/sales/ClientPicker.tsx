@@ -17,6 +17,7 @@ const MAX_OPTIONS = 30;
 export function ClientPicker({ label, clients, clientId, error, onChange }: ClientPickerProps) {
   const chosen = clients.find((c) => c.id === clientId);
   const [typed, setTyped] = useState(chosen ? String(chosen.name ?? '') : '');
+  const [open, setOpen] = useState(false);
   const options = useMemo(() => {
     const needle = typed.trim().toLocaleLowerCase('pl');
     const found: StoredRecord[] = [];
@@ -38,9 +39,16 @@ export function ClientPicker({ label, clients, clientId, error, onChange }: Clie
         freeform
         value={typed}
         selectedOptions={clientId ? [clientId] : []}
-        onChange={(event) => setTyped(event.target.value)}
+        open={open}
+        onOpenChange={(_e, data) => setOpen(data.open)}
+        onChange={(event) => {
+          // Typing shows the matches at once.
+          setTyped(event.target.value);
+          setOpen(true);
+        }}
         onOptionSelect={(_e, data) => {
           setTyped(data.optionText ?? '');
+          setOpen(false);
           onChange(data.optionValue ?? '');
         }}
       >

@@ -8,6 +8,7 @@ import { salesText } from './sales-texts';
 
 interface CloseDialogBase {
   locale: Locale;
+  open: boolean;
   name: string;
   busy: boolean;
   error: unknown;
@@ -21,13 +22,14 @@ export interface WinDialogProps extends CloseDialogBase {
 }
 
 /** Closing as won, optionally with the project card of what was sold (its name and manager). */
-export function WinDialog({ locale, name, user, busy, error, onWin, onCancel }: WinDialogProps) {
+export function WinDialog({ locale, open, name, user, busy, error, onWin, onCancel }: WinDialogProps) {
   const [withProject, setWithProject] = useState(false);
   const [project, setProject] = useState(name);
   const [manager, setManager] = useState(user);
   return (
     <SalesDialog
       locale={locale}
+      open={open}
       title={salesText(locale, 'winTitle')}
       confirmLabel={salesText(locale, 'win')}
       busy={busy}
@@ -67,7 +69,7 @@ export interface LoseDialogProps extends CloseDialogBase {
 }
 
 /** Closing as lost: a reason from the pipeline's list (required) and a note. */
-export function LoseDialog({ locale, reasons, busy, error, onLose, onCancel }: LoseDialogProps) {
+export function LoseDialog({ locale, open, reasons, busy, error, onLose, onCancel }: LoseDialogProps) {
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
@@ -78,6 +80,7 @@ export function LoseDialog({ locale, reasons, busy, error, onLose, onCancel }: L
   return (
     <SalesDialog
       locale={locale}
+      open={open}
       title={salesText(locale, 'loseTitle')}
       confirmLabel={salesText(locale, 'lose')}
       busy={busy}

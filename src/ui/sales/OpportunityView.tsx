@@ -242,6 +242,9 @@ export function OpportunityView(props: OpportunityViewProps) {
       await action();
       setClosing(null);
       setNotice(done);
+      // The button that opened the dialog is gone (won, lost, reopened): the focus goes to the
+      // opportunity's heading, where the notice is read, not to the page body.
+      requestAnimationFrame(() => headingRef.current?.focus());
     } catch (error) {
       setFailure(error);
     } finally {
@@ -466,8 +469,9 @@ export function OpportunityView(props: OpportunityViewProps) {
         </section>
       )}
 
-      {opportunity && closing === 'win' && (
+      {opportunity && (
         <WinDialog
+          open={closing === 'win'}
           locale={locale}
           name={String(opportunity.name ?? '')}
           user={service.user}
@@ -485,8 +489,9 @@ export function OpportunityView(props: OpportunityViewProps) {
           }
         />
       )}
-      {opportunity && closing === 'lose' && (
+      {opportunity && (
         <LoseDialog
+          open={closing === 'lose'}
           locale={locale}
           name={String(opportunity.name ?? '')}
           reasons={lostReasonsOf(tables, String(opportunity.pipeline ?? ''))}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Locale } from '../../core/i18n';
 import { ErrorMessageBar } from '../shared/ErrorMessageBar';
 import { RecordFieldInput } from '../shared/RecordFieldInput';
@@ -6,7 +6,7 @@ import { inputValueOf, type InputValue } from '../shared/record-inputs';
 import { SalesDialog } from './SalesDialog';
 import { columnOf } from './sales-columns';
 import { salesText } from './sales-texts';
-import type { OpportunityMove } from './use-opportunity-move';
+import type { OpportunityMove, PendingMove } from './use-opportunity-move';
 
 export interface PendingMoveDialogProps {
   locale: Locale;
@@ -15,19 +15,29 @@ export interface PendingMoveDialogProps {
 
 /** A move waiting for its stage's required fields, when there is one. */
 export function PendingMoveDialog({ locale, move }: PendingMoveDialogProps) {
-  if (!move.pending) return null;
+  // The last move asked about stays drawn while its dialog closes (see SalesDialog's `open`).
+  const last = useRef<PendingMove | null>(null);
+  if (move.pending) last.current = move.pending;
+  const pending = last.current;
+  if (!pending) return null;
   return (
     <RequiredFieldsDialog
-      key={`${move.pending.opportunity.id}/${move.pending.stage}`}
+      key={`${pending.opportunity.id}/${pending.stage}`}
       locale={locale}
       move={move}
+      pending={pending}
+      open={move.pending !== null}
     />
   );
 }
 
 /** Asks for the fields a stage requires before the opportunity enters it; nothing moves until then. */
-function RequiredFieldsDialog({ locale, move }: PendingMoveDialogProps) {
-  const pending = move.pending!;
+function RequiredFieldsDialog({
+  locale,
+  move,
+  pending,
+  open,
+}: PendingMoveDialogProps & { pending: PendingMove; open: boolean }) {
   const [values, setValues] = useState<Record<string, InputValue>>(() =>
     Object.fromEntries(
       pending.missing.map((key) => [
@@ -41,6 +51,7 @@ function RequiredFieldsDialog({ locale, move }: PendingMoveDialogProps) {
   return (
     <SalesDialog
       locale={locale}
+      open={open}
       title={salesText(locale, 'requiredTitle')}
       confirmLabel={salesText(locale, 'moveConfirm')}
       busy={move.busy}

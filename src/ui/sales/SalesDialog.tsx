@@ -15,6 +15,11 @@ import { salesText } from './sales-texts';
 
 export interface SalesDialogProps {
   locale: Locale;
+  /**
+   * Kept mounted and closed through `open`: a Fluent dialog unmounted while open leaves the pane
+   * behind it hidden from screen readers (aria-hidden on the root).
+   */
+  open: boolean;
   title: string;
   confirmLabel: string;
   /** While the action runs: the buttons wait and the dialog stays. */
@@ -31,10 +36,10 @@ const useStyles = makeStyles({
 
 /** A small dialog of the sales screens: a form (Enter confirms), its action and Cancel. */
 export function SalesDialog(props: SalesDialogProps) {
-  const { locale, title, confirmLabel, busy, confirmDisabled, onConfirm, onCancel, children } = props;
+  const { locale, open, title, confirmLabel, busy, confirmDisabled, onConfirm, onCancel, children } = props;
   const styles = useStyles();
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, data) => !data.open && !busy && onCancel()}>
+    <Dialog open={open} modalType="modal" onOpenChange={(_e, data) => !data.open && !busy && onCancel()}>
       <DialogSurface>
         <form
           onSubmit={(event) => {

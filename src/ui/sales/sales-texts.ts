@@ -34,7 +34,8 @@ export const SALES_TEXTS = {
   closeOn: { pl: 'Zamknięcie', en: 'Close' },
   noOwner: { pl: 'bez opiekuna', en: 'no owner' },
   moveTo: { pl: 'Przenieś do…', en: 'Move to…' },
-  moveToLabel: { pl: 'Przenieś „{name}” do etapu', en: 'Move "{name}" to a stage' },
+  // The visible "Move to…" starts the name, so speech input finds the button by what it shows.
+  moveToLabel: { pl: 'Przenieś do… ({name})', en: 'Move to… ({name})' },
   open: { pl: 'Otwórz', en: 'Open' },
   keyboardHint: {
     pl: 'Karty można przeciągać między etapami albo przenosić skrótem Alt+strzałka w prawo / w lewo.',

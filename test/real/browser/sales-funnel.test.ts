@@ -1,0 +1,124 @@
+import type { Page } from 'playwright-core';
+import { READY_FUNNELS } from '../../../src/core/sales/ready-funnels';
+import type { WorkbookSnapshot } from '../../../src/store/port';
+import { APP_TEXTS } from '../../../src/ui/app/app-texts';
+import { SALES_TEXTS } from '../../../src/ui/sales/sales-texts';
+import { axeCheck, startPaneHarness, type PaneHarness } from './pane-harness';
+
+/*
+ * The sales process end to end in the standalone pane: the tender funnel picked on the board (added
+ * from the ready funnels when the workbook lacks it), an opportunity created for a client, moved
+ * through two stages (the second asks for its required field) with each stage's tasks shown, and
+ * closed as won; the workbook read back holds the opportunity, its tasks and its history entries.
+ */
+
+let harness: PaneHarness;
+let page: Page;
+let demo: WorkbookSnapshot;
+
+const S = SALES_TEXTS;
+const TENDER = READY_FUNNELS.find((f) => f.key === 'tender')!;
+const taskTitles = (stage: number) => TENDER.stages[stage].tasks.map((t) => t.title.pl);
+
+beforeAll(async () => {
+  harness = await startPaneHarness();
+  demo = await harness.readWorkbook();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+beforeEach(async () => {
+  page = await harness.openPane({ width: 1280, height: 900 });
+  page.setDefaultTimeout(20_000);
+  await page.getByRole('grid').waitFor();
+});
+
+afterEach(async () => {
+  await harness.closePanes();
+  expect(harness.pageErrors).toEqual([]);
+});
+
+/** The tender funnel's name in the workbook: the demo's, or the ready one added in the designer. */
+async function tenderPipeline(): Promise<string> {
+  const name = TENDER.name.pl;
+  if ((demo.tables.pipelines ?? []).some((p) => p.name === name)) return name;
+  await page.getByRole('tab', { name: S.funnelsTitle.pl }).click();
+  await page.getByRole('combobox', { name: S.readyFunnel.pl }).selectOption('tender');
+  await page.getByRole('button', { name: S.add.pl, exact: true }).click();
+  await page.getByText(S.readyAdded.pl).waitFor();
+  await page.getByRole('tab', { name: S.boardTitle.pl }).click();
+  return name;
+}
+
+test('a tender opportunity goes from the notice through two stages to won, and the workbook holds it all', async () => {
+  const client = demo.tables.clients.find((c) => c.type === 'institution') ?? demo.tables.clients[0];
+  const clientName = String(client.name);
+  const opportunityName = 'Przebudowa sali gimnastycznej — test';
+
+  await page.getByRole('tab', { name: APP_TEXTS.salesTab.pl }).click();
+  await page.getByRole('heading', { name: S.boardTitle.pl }).waitFor();
+  const pipeline = await tenderPipeline();
+  await page.getByRole('combobox', { name: S.pipeline.pl }).selectOption(pipeline);
+  await page.getByRole('heading', { name: TENDER.stages[0].name.pl, level: 3 }).waitFor();
+  expect(await axeCheck(page)).toEqual([]);
+
+  await page.getByRole('button', { name: S.addOpportunity.pl }).click();
+  await page.getByRole('heading', { name: S.newOpportunity.pl }).waitFor();
+  const client_ = page.getByRole('combobox', { name: S.client.pl });
+  await client_.fill(clientName.slice(0, 12));
+  await page
+    .getByRole('option', { name: new RegExp(`^${clientName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+    .first()
+    .click();
+  await page.getByRole('textbox', { name: S.name.pl }).fill(opportunityName);
+  await page.getByRole('textbox', { name: S.value.pl }).fill('250 000,00');
+  await page.getByRole('button', { name: S.save.pl, exact: true }).click();
+
+  // The opportunity's own view: the first stage's tasks were created with it.
+  await page.getByRole('heading', { name: opportunityName, level: 2 }).waitFor();
+  const tasks = page.getByRole('list', { name: S.stageTasks.pl });
+  for (const title of taskTitles(0)) await tasks.getByText(title).waitFor();
+
+  // The go/no-go stage requires the expected close: the move asks for it first.
+  await page.getByRole('button', { name: `Dalej: ${TENDER.stages[1].name.pl}` }).click();
+  const dialog = page.getByRole('dialog', { name: S.requiredTitle.pl });
+  await dialog.getByLabel('Planowane zamknięcie').fill('2027-03-31');
+  await dialog.getByRole('button', { name: S.moveConfirm.pl }).click();
+  await page.getByRole('heading', { name: `${S.stage.pl}: ${TENDER.stages[1].name.pl}` }).waitFor();
+  for (const title of taskTitles(1)) await tasks.getByText(title).waitFor();
+
+  await page.getByRole('button', { name: `Dalej: ${TENDER.stages[2].name.pl}` }).click();
+  await page.getByRole('heading', { name: `${S.stage.pl}: ${TENDER.stages[2].name.pl}` }).waitFor();
+  for (const title of taskTitles(2)) await tasks.getByText(title).waitFor();
+
+  await page.getByRole('button', { name: S.win.pl, exact: true }).click();
+  const win = page.getByRole('dialog', { name: S.winTitle.pl });
+  await win.getByRole('button', { name: S.win.pl }).click();
+  await page.getByText(S.won.pl).waitFor();
+  // The dialog leaves the page before the check: until then the pane behind it is hidden from readers.
+  await win.waitFor({ state: 'detached' });
+  expect(await axeCheck(page)).toEqual([]);
+
+  const workbook = await harness.readWorkbook();
+  const saved = workbook.tables.opportunities.filter((o) => o.name === opportunityName);
+  expect(saved).toHaveLength(1);
+  expect(saved[0]).toMatchObject({
+    clientId: client.id,
+    pipeline,
+    stage: TENDER.stages[2].name.pl,
+    status: 'won',
+    value: 25_000_000,
+    expectedClose: '2027-03-31',
+    owner: 'Test',
+  });
+  const created = workbook.tables.tasks.filter((t) => t.opportunityId === saved[0].id);
+  expect(created.map((t) => String(t.title)).sort()).toEqual(
+    [...taskTitles(0), ...taskTitles(1), ...taskTitles(2)].sort(),
+  );
+  const history = workbook.tables.activities.filter((a) => a.opportunityId === saved[0].id);
+  // Created, moved twice, won: one entry each, all for the client.
+  expect(history).toHaveLength(4);
+  expect(history.every((a) => a.clientId === client.id)).toBe(true);
+});
