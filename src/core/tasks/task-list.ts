@@ -2,6 +2,7 @@ import type { FieldValue } from '../records';
 import type { StoredRow, TableRows } from '../clients/client-rows';
 import { foldText } from '../clients/text-fold';
 import { addDays, weekOf, type DayRange } from './calendar-days';
+import { isStale } from '../sales/board';
 
 /** Which tasks a list shows: due today, this week, overdue, or in a range the user chose. */
 export type TaskPeriod =
@@ -82,8 +83,8 @@ export function listTasks(tables: TableRows, query: TaskQuery): TaskEntry[] {
 }
 
 /**
- * Open opportunities longer in their stage than the stage's expected days (from `stageEnteredOn`):
- * what the task list marks stale.
+ * Open opportunities longer in their stage than the stage's expected days (the sales core's
+ * `isStale`, one rule for the board, the card and the task list): what the task list marks stale.
  */
 export function staleOpportunityIds(tables: TableRows, today: string): Set<string> {
   const expected = new Map<string, number>();
@@ -95,9 +96,8 @@ export function staleOpportunityIds(tables: TableRows, today: string): Set<strin
   const stale = new Set<string>();
   if (expected.size === 0) return stale;
   for (const opportunity of tables.opportunities ?? []) {
-    if (opportunity.status !== 'open' || typeof opportunity.stageEnteredOn !== 'string') continue;
     const days = expected.get(`${String(opportunity.pipeline)}\u0000${String(opportunity.stage)}`);
-    if (days !== undefined && addDays(opportunity.stageEnteredOn, days) < today) stale.add(opportunity.id);
+    if (isStale(opportunity, days, today)) stale.add(opportunity.id);
   }
   return stale;
 }
