@@ -122,3 +122,34 @@ test('a tender opportunity goes from the notice through two stages to won, and t
   expect(history).toHaveLength(4);
   expect(history.every((a) => a.clientId === client.id)).toBe(true);
 });
+
+test('at 400 px a card moves to the next stage by Alt+Right arrow, announced, the focus staying on it', async () => {
+  await page.setViewportSize({ width: 400, height: 800 });
+  await page.getByRole('tab', { name: APP_TEXTS.salesTab.pl }).click();
+  await page.getByRole('heading', { name: S.boardTitle.pl }).waitFor();
+  const pipeline = await tenderPipeline();
+  await page.getByRole('combobox', { name: S.pipeline.pl }).selectOption(pipeline);
+  const first = page.getByRole('region', { name: TENDER.stages[0].name.pl });
+  const card = first.getByRole('listitem').first();
+  const id = await card.getAttribute('data-opportunity');
+  const name = (await card.getByRole('button').first().textContent()) ?? '';
+  const opportunity = demo.tables.opportunities.find((o) => o.id === id);
+  if (!opportunity?.expectedClose) throw new Error('the demo’s first tender card has no expected close');
+  expect(await axeCheck(page)).toEqual([]);
+
+  await card.getByRole('button', { name, exact: true }).focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  const second = page.getByRole('region', { name: TENDER.stages[1].name.pl });
+  const moved = second.locator(`[data-opportunity="${id}"]`);
+  await moved.waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `„${name}” przeniesiono do etapu „${TENDER.stages[1].name.pl}”` })
+    .waitFor();
+  expect(
+    await moved.getByRole('button', { name, exact: true }).evaluate((el) => el === document.activeElement),
+  ).toBe(true);
+
+  const workbook = await harness.readWorkbook();
+  expect(workbook.tables.opportunities.find((o) => o.id === id)?.stage).toBe(TENDER.stages[1].name.pl);
+});
