@@ -153,3 +153,30 @@ test('at 400 px a card moves to the next stage by Alt+Right arrow, announced, th
   const workbook = await harness.readWorkbook();
   expect(workbook.tables.opportunities.find((o) => o.id === id)?.stage).toBe(TENDER.stages[1].name.pl);
 });
+
+test('the funnel designer adds a stage with a task to the tender funnel and saves it', async () => {
+  await page.getByRole('tab', { name: APP_TEXTS.salesTab.pl }).click();
+  const pipeline = await tenderPipeline();
+  await page.getByRole('tab', { name: S.funnelsTitle.pl }).click();
+  await page.getByRole('button', { name: `${S.edit.pl}: ${pipeline}` }).click();
+  await page.getByRole('heading', { name: pipeline, level: 2 }).waitFor();
+  const stagesBefore = TENDER.stages.length;
+  await page.getByRole('button', { name: S.addStage.pl }).click();
+  const added = page.getByRole('group', { name: `Etap ${stagesBefore + 1}` });
+  await added.getByRole('textbox', { name: S.stageName.pl }).fill('Odbiór końcowy');
+  await added.getByRole('textbox', { name: S.expectedDays.pl }).fill('14');
+  await added.getByRole('button', { name: S.addTask.pl }).click();
+  await added.getByRole('textbox', { name: S.taskTitle.pl }).fill('Umówić odbiór z zamawiającym');
+  await page.getByRole('button', { name: S.savePipeline.pl }).click();
+  await page.getByText(`Zapisano lejek „${pipeline}”.`).waitFor();
+  expect(await axeCheck(page)).toEqual([]);
+
+  const workbook = await harness.readWorkbook();
+  const stage = workbook.tables.stages.find((s) => s.pipeline === pipeline && s.stage === 'Odbiór końcowy');
+  expect(stage).toMatchObject({ order: stagesBefore + 1, expectedDays: 14 });
+  expect(
+    workbook.tables.stageTasks
+      .filter((t) => t.pipeline === pipeline && t.stage === 'Odbiór końcowy')
+      .map((t) => t.title),
+  ).toEqual(['Umówić odbiór z zamawiającym']);
+});
