@@ -142,10 +142,15 @@ export function OpportunityView(props: OpportunityViewProps) {
   const [moveTarget, setMoveTarget] = useState('');
   const move = useOpportunityMove(service, locale);
 
-  // A record saved elsewhere (a move, a close) comes back with a new version: the form follows it.
-  useEffect(() => setInputs(initial), [initial]);
-  useEffect(() => setLines(initialLines), [initialLines]);
-  useEffect(() => setTenderInputs(initialTender), [initialTender]);
+  // A record changed by a move or a close comes back with a new version: an untouched form follows
+  // it; one holding the user's typing keeps it (nothing typed is lost), and Save sends it.
+  const typed = useRef(false);
+  useEffect(() => {
+    if (typed.current) return;
+    setInputs(initial);
+    setLines(initialLines);
+    setTenderInputs(initialTender);
+  }, [initial, initialLines, initialTender]);
   useEffect(() => {
     if (opportunity) headingRef.current?.focus();
     else focusFirstField(rootRef.current);
@@ -157,6 +162,7 @@ export function OpportunityView(props: OpportunityViewProps) {
   const tenderChanged = JSON.stringify(tenderInputs) !== JSON.stringify(initialTender);
   const fieldsChanged = JSON.stringify(inputs) !== JSON.stringify(initial);
   const dirty = fieldsChanged || linesChanged || tenderChanged;
+  typed.current = dirty;
   useUnsavedChanges(dirty);
 
   if (!snapshot) return <Caption1>{salesText(locale, 'noWorkbook')}</Caption1>;
@@ -228,6 +234,24 @@ export function OpportunityView(props: OpportunityViewProps) {
         else await service.create('tenders', { ...tenderFields, opportunityId: opportunity.id });
       }
       setNotice(salesText(locale, 'saved'));
+      // What was saved is the form's new start (the version's change came while it held typing).
+      const saved = service.snapshot?.tables;
+      const fresh = saved?.opportunities?.find((o) => o.id === opportunity.id);
+      if (fresh) {
+        setInputs(opportunityInputsOf(fresh, locale));
+        setLines(
+          (saved?.opportunityLines ?? [])
+            .filter((l) => l.opportunityId === opportunity.id)
+            .sort((a, b) => Number(a.lineNo ?? 0) - Number(b.lineNo ?? 0))
+            .map((l) => lineInputsOf(l, locale)),
+        );
+        setTenderInputs(
+          tenderInputsOf(
+            saved?.tenders?.find((t) => t.opportunityId === opportunity.id),
+            locale,
+          ),
+        );
+      }
     } catch (error) {
       setFailure(error);
     } finally {
