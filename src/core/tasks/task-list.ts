@@ -78,8 +78,35 @@ export function listTasks(tables: TableRows, query: TaskQuery): TaskEntry[] {
     const order = (PRIORITY_RANK[String(task.priority)] ?? 2) * 100_000_000 + day;
     found.push({ order, title: foldText(String(task.title ?? '')), entry });
   }
-  found.sort((a, b) => a.order - b.order || (a.title === b.title ? 0 : a.title < b.title ? -1 : 1));
-  return found.map((f) => f.entry);
+  return sortedByOrderThenTitle(found).map((f) => f.entry);
+}
+
+/** Room for the index beside the order in one float (orders stay below 5·10⁸, so under 2⁵³). */
+const INDEX_SPAN = 2 ** 21;
+const byTitle = (a: { title: string }, b: { title: string }) =>
+  a.title === b.title ? 0 : a.title < b.title ? -1 : 1;
+
+/**
+ * By order, then title: the orders sorted as numbers natively (order and index packed in one
+ * float), then each run of one order by title — a comparator sort of 50,000 lists was most of
+ * the overdue list's time.
+ */
+function sortedByOrderThenTitle<T extends { order: number; title: string }>(items: T[]): T[] {
+  if (items.length >= INDEX_SPAN) return items.sort((a, b) => a.order - b.order || byTitle(a, b));
+  const keys = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i += 1) keys[i] = items[i].order * INDEX_SPAN + i;
+  keys.sort();
+  const sorted = Array.from(keys, (key) => items[key % INDEX_SPAN]);
+  for (let start = 0; start < sorted.length;) {
+    let end = start + 1;
+    while (end < sorted.length && sorted[end].order === sorted[start].order) end += 1;
+    if (end - start > 1) {
+      const run = sorted.slice(start, end).sort(byTitle);
+      for (let i = 0; i < run.length; i += 1) sorted[start + i] = run[i];
+    }
+    start = end;
+  }
+  return sorted;
 }
 
 /**

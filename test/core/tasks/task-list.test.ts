@@ -89,3 +89,35 @@ describe('task lists', () => {
     ]);
   });
 });
+
+describe('the order of a long list', () => {
+  it('is priority, then due date, then the title without case or diacritics, as a plain sort gives it', () => {
+    const priorities = ['low', 'normal', 'high', 'urgent'];
+    const words = ['Zadzwonić', 'zadzwonic', 'Ąkcja', 'akcja', 'Wysłać ofertę', 'wyslac'];
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      task({
+        title: `${words[(i * 7) % words.length]} ${i % 5}`,
+        dueDate: `2026-12-${String(1 + ((i * 13) % 28)).padStart(2, '0')}`,
+        priority: priorities[(i * 3) % 4],
+        owner: 'Anna',
+      }),
+    );
+    const listed = listTasks(
+      { tasks: many },
+      { period: { kind: 'overdue' }, owner: null, today: '2027-01-01' },
+    );
+    const rank: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
+    const fold = (t: unknown) =>
+      String(t).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l');
+    const expected = [...many].sort(
+      (a, b) =>
+        rank[String(a.priority)] - rank[String(b.priority)] ||
+        String(a.dueDate).localeCompare(String(b.dueDate)) ||
+        (fold(a.title) < fold(b.title) ? -1 : fold(a.title) > fold(b.title) ? 1 : 0),
+    );
+    expect(listed).toHaveLength(3000);
+    expect(listed.map((e) => [e.task.priority, e.task.dueDate, fold(e.task.title)])).toEqual(
+      expected.map((t) => [t.priority, t.dueDate, fold(t.title)]),
+    );
+  });
+});
