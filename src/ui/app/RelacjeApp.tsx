@@ -181,6 +181,12 @@ export function RelacjeApp({
     history.push({ view: 'sales', screen: { kind: 'opportunity', opportunityId } });
   };
 
+  // The card's "Add opportunity": the sales view's new opportunity for that client.
+  const newOpportunity = (clientId: string) => {
+    setViewState('sales');
+    history.push({ view: 'sales', screen: { kind: 'new', pipeline: '', clientId } });
+  };
+
   // A task's client: the client list at that client's card.
   const openClient = (clientId: string) => {
     setViewState('clients');
@@ -231,7 +237,14 @@ export function RelacjeApp({
     if (view === 'products')
       return <ProductsView locale={locale} service={services.crm} readXlsxRows={services.readXlsxRows} />;
     if (view === 'sales') return <SalesView locale={locale} service={services.crm} />;
-    return <ClientsView locale={locale} service={services.crm} onOpenOpportunity={openOpportunity} />;
+    return (
+      <ClientsView
+        locale={locale}
+        service={services.crm}
+        onOpenOpportunity={openOpportunity}
+        onNewOpportunity={newOpportunity}
+      />
+    );
   };
 
   return (

@@ -42,6 +42,8 @@ export interface ClientCardProps {
   onMerge: () => void;
   /** Opens an opportunity in its own view (stages, won, lost), where the pane has one. */
   onOpenOpportunity?: (opportunityId: string) => void;
+  /** A new opportunity for this client in the sales view (its stages, tasks and history), not a quick add. */
+  onNewOpportunity?: (clientId: string) => void;
 }
 
 interface RecordOnCard {
@@ -125,6 +127,7 @@ export function ClientCard({
   onEdit,
   onMerge,
   onOpenOpportunity,
+  onNewOpportunity,
 }: ClientCardProps) {
   const styles = useStyles();
   const [adding, setAdding] = useState<string | null>(null);
@@ -273,7 +276,13 @@ export function ClientCard({
           count={spec.rows.length}
           addLabel={spec.add?.label}
           adding={adding === spec.key}
-          onAdd={spec.add && (() => openForm({ adding: spec.key }))}
+          onAdd={
+            spec.add &&
+            (() =>
+              spec.key === 'opportunities' && onNewOpportunity
+                ? guard(() => onNewOpportunity(client.id))
+                : openForm({ adding: spec.key }))
+          }
           addForm={
             spec.add && (
               <CardRecordForm

@@ -23,6 +23,8 @@ export interface ClientsViewProps {
   service: CrmService;
   /** Opens an opportunity in its own view, where the pane has one (the card offers "Open"). */
   onOpenOpportunity?: (opportunityId: string) => void;
+  /** A new opportunity for a client, in the sales view. */
+  onNewOpportunity?: (clientId: string) => void;
 }
 
 type Screen =
@@ -65,7 +67,7 @@ function screenFrom(value: unknown): Screen {
 }
 
 /** The client base: the list, the card, the form and the merge, one at a time (a pane is narrow). */
-export function ClientsView({ locale, service, onOpenOpportunity }: ClientsViewProps) {
+export function ClientsView({ locale, service, onOpenOpportunity, onNewOpportunity }: ClientsViewProps) {
   const snapshot = useCrmSnapshot(service);
   const clients = snapshot?.tables.clients ?? NO_CLIENTS;
   const history = useViewHistory();
@@ -177,6 +179,7 @@ export function ClientsView({ locale, service, onOpenOpportunity }: ClientsViewP
               onEdit={() => guard(() => show({ kind: 'edit', clientId: screen.clientId }))}
               onMerge={() => guard(() => show({ kind: 'pickSurvivor', mergedId: screen.clientId }))}
               onOpenOpportunity={onOpenOpportunity}
+              onNewOpportunity={onNewOpportunity}
             />
           </>
         );

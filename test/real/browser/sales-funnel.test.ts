@@ -3,6 +3,8 @@ import { READY_FUNNELS } from '../../../src/core/sales/ready-funnels';
 import type { WorkbookSnapshot } from '../../../src/store/port';
 import { APP_TEXTS } from '../../../src/ui/app/app-texts';
 import { SALES_TEXTS } from '../../../src/ui/sales/sales-texts';
+import { CLIENT_TEXTS } from '../../../src/ui/clients/client-texts';
+import { openCard } from './card-pane';
 import { axeCheck, startPaneHarness, type PaneHarness } from './pane-harness';
 
 /*
@@ -179,4 +181,25 @@ test('the funnel designer adds a stage with a task to the tender funnel and save
       .filter((t) => t.pipeline === pipeline && t.stage === 'Odbiór końcowy')
       .map((t) => t.title),
   ).toEqual(['Umówić odbiór z zamawiającym']);
+});
+
+test("the client card's Add opportunity opens the sales form for that client, with one pipeline's stages", async () => {
+  const client = demo.tables.clients[0];
+  await openCard(page, String(client.name));
+  await page.getByRole('button', { name: CLIENT_TEXTS.addOpportunity.pl, exact: true }).click();
+  await page.getByRole('heading', { name: S.newOpportunity.pl }).waitFor();
+  await expect(page.getByRole('combobox', { name: S.client.pl }).inputValue()).resolves.toContain(
+    String(client.name),
+  );
+  const pipeline = await page.getByRole('combobox', { name: S.pipeline.pl, exact: true }).inputValue();
+  const offered = await page
+    .getByRole('combobox', { name: S.stage.pl, exact: true })
+    .locator('option')
+    .allTextContents();
+  const stagesOfPipeline = demo.tables.stages
+    .filter((s) => s.pipeline === pipeline)
+    .sort((a, b) => Number(a.order) - Number(b.order))
+    .map((s) => String(s.stage));
+  expect(stagesOfPipeline.length).toBeGreaterThan(1);
+  expect(offered).toEqual(stagesOfPipeline);
 });
