@@ -1,17 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { isRelacjeError } from '../../src/core/errors';
-import { createCrmService } from '../../src/services/store-crm-service';
 import type { CrmService } from '../../src/services/crm-service';
 import type { NewRecord, WorkbookStore } from '../../src/store/port';
-import { createXlsxWorkbook, openXlsxStore } from '../../src/store/xlsx/xlsx-store';
 import { countingStore, rejection } from './crm-service-suite';
+import { openSeededService, type SeededService } from './seeded-service';
 
 /* Deleting a record of the client card, over the real xlsx store: one write, history and audit in it. */
 
 const AT = new Date('2026-12-04T10:00:00.000Z');
-let dir: string;
 let store: WorkbookStore;
 let counted: ReturnType<typeof countingStore>;
 let service: CrmService;
@@ -45,29 +40,16 @@ const seed: Record<string, NewRecord[]> = {
   projects: [{ id: 'j1', clientId: 'c1', offerId: 'f1', name: 'Montaż', status: 'planned' }],
 };
 
+let seeded: SeededService;
+
 beforeEach(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'relacje-removal-'));
-  const file = path.join(dir, 'klienci.xlsx');
-  await createXlsxWorkbook(file, { locale: 'pl' });
-  store = await openXlsxStore(file, { foldAfterIdleMs: 60_000 });
-  for (const [table, rows] of Object.entries(seed)) await store.append(table, rows);
-  counted = countingStore(store);
-  let ids = 0;
-  service = createCrmService({
-    store: counted.store,
-    user: 'Anna Wiśniewska',
-    now: () => AT,
-    newId: () => `new-${++ids}`,
-  });
-  await service.load();
+  seeded = await openSeededService(seed, { user: 'Anna Wiśniewska', now: AT, newId: (n) => `new-${n}` });
+  ({ store, counted, service } = seeded);
 });
 
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => seeded.close());
 
-const rows = async (table: string) => (await store.readAll()).tables[table];
+const rows = (table: string) => seeded.rows(table);
 
 test('a history entry is deleted in one write that also notes the deletion in the history and the audit', async () => {
   const calls = await counted.callsOf(() => service.remove('activities', 'a1', 1));

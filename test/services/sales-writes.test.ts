@@ -1,19 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { isRelacjeError } from '../../src/core/errors';
 import type { CrmService } from '../../src/services/crm-service';
-import { createCrmService } from '../../src/services/store-crm-service';
 import type { NewRecord, StoredRecord, WorkbookStore } from '../../src/store/port';
-import { createXlsxWorkbook, openXlsxStore } from '../../src/store/xlsx/xlsx-store';
 import { countingStore, rejection } from './crm-service-suite';
+import { openSeededService, type SeededService } from './seeded-service';
 
 /* The sales process over the real xlsx store: each step one write, with its history entry and audit. */
 
 // 23:30 UTC on 4 December is 5 December in Warsaw: the day the stage is entered and tasks count from.
 const AT = new Date('2026-12-04T23:30:00.000Z');
 const TENDER = 'Przetarg / generalne wykonawstwo';
-let dir: string;
 let store: WorkbookStore;
 let counted: ReturnType<typeof countingStore>;
 let service: CrmService;
@@ -23,29 +18,20 @@ const seed: Record<string, NewRecord[]> = {
   people: [{ id: 'p1', clientId: 'c1', firstName: 'Ewa', lastName: 'Nowak' }],
 };
 
+let seeded: SeededService;
+
 beforeEach(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'relacje-sales-'));
-  const file = path.join(dir, 'klienci.xlsx');
-  await createXlsxWorkbook(file, { locale: 'pl' });
-  store = await openXlsxStore(file, { foldAfterIdleMs: 60_000 });
-  for (const [table, rows] of Object.entries(seed)) await store.append(table, rows);
-  counted = countingStore(store);
-  let ids = 0;
-  service = createCrmService({
-    store: counted.store,
+  seeded = await openSeededService(seed, {
     user: 'Anna Wiśniewska',
-    now: () => AT,
-    newId: () => `n${String(++ids).padStart(3, '0')}`,
+    now: AT,
+    newId: (n) => `n${String(n).padStart(3, '0')}`,
   });
-  await service.load();
+  ({ store, counted, service } = seeded);
 });
 
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => seeded.close());
 
-const rows = async (table: string) => (await store.readAll()).tables[table];
+const rows = (table: string) => seeded.rows(table);
 const opportunity = async (id: string) =>
   (await rows('opportunities')).find((o) => o.id === id) as StoredRecord;
 

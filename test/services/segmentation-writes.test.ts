@@ -1,18 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { isRelacjeError } from '../../src/core/errors';
 import { segmentationWrites } from '../../src/core/segmentation';
-import { createCrmService } from '../../src/services/store-crm-service';
 import type { CrmService } from '../../src/services/crm-service';
 import type { RecordUpdate, WorkbookStore } from '../../src/store/port';
-import { createXlsxWorkbook, openXlsxStore } from '../../src/store/xlsx/xlsx-store';
 import { countingStore, rejection } from './crm-service-suite';
+import { openSeededService, type SeededService } from './seeded-service';
 
 /* A segmentation write and its undo over the real xlsx store: one write each, the audit in it. */
 
 const AT = new Date('2026-12-04T10:00:00.000Z');
-let dir: string;
 let store: WorkbookStore;
 let counted: ReturnType<typeof countingStore>;
 let service: CrmService;
@@ -25,31 +20,19 @@ const company = (id: string, fields: Record<string, string | null>) => ({
   ...fields,
 });
 
+let seeded: SeededService;
+
 beforeEach(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'relacje-segmentation-'));
-  const file = path.join(dir, 'klienci.xlsx');
-  await createXlsxWorkbook(file, { locale: 'pl' });
-  store = await openXlsxStore(file, { foldAfterIdleMs: 60_000 });
-  await store.append('clients', [
+  const clients = [
     company('c1', { abcClass: 'A', segment: 'Przemysł' }),
     company('c2', { abcClass: 'B', segment: null }),
     company('c3', { abcClass: null, segment: 'Handel' }),
-  ]);
-  counted = countingStore(store);
-  let ids = 0;
-  service = createCrmService({
-    store: counted.store,
-    user: 'Anna',
-    now: () => AT,
-    newId: () => `id-${++ids}`,
-  });
-  await service.load();
+  ];
+  seeded = await openSeededService({ clients }, { user: 'Anna', now: AT, newId: (n) => `id-${n}` });
+  ({ store, counted, service } = seeded);
 });
 
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => seeded.close());
 
 const clients = async () => (await store.readAll()).tables.clients;
 const fieldsOf = (rows: Awaited<ReturnType<typeof clients>>) =>

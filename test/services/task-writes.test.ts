@@ -1,19 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { isRelacjeError } from '../../src/core/errors';
 import { planProductImport } from '../../src/core/products/product-import';
-import { createCrmService } from '../../src/services/store-crm-service';
 import type { CrmService } from '../../src/services/crm-service';
 import type { NewRecord, WorkbookStore } from '../../src/store/port';
-import { createXlsxWorkbook, openXlsxStore } from '../../src/store/xlsx/xlsx-store';
 import { countingStore, rejection } from './crm-service-suite';
+import { openSeededService, type SeededService } from './seeded-service';
 
 /* Tasks, goals and products written through the service over the real xlsx store. */
 
 // 23:30 UTC on 4 December is already 5 December in Warsaw.
 const AT = new Date('2026-12-04T23:30:00.000Z');
-let dir: string;
 let store: WorkbookStore;
 let counted: ReturnType<typeof countingStore>;
 let service: CrmService;
@@ -53,29 +48,16 @@ const seed: Record<string, NewRecord[]> = {
   ],
 };
 
+let seeded: SeededService;
+
 beforeEach(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'relacje-tasks-'));
-  const file = path.join(dir, 'klienci.xlsx');
-  await createXlsxWorkbook(file, { locale: 'pl' });
-  store = await openXlsxStore(file, { foldAfterIdleMs: 60_000 });
-  for (const [table, rows] of Object.entries(seed)) await store.append(table, rows);
-  counted = countingStore(store);
-  let ids = 0;
-  service = createCrmService({
-    store: counted.store,
-    user: 'Anna',
-    now: () => AT,
-    newId: () => `new-${++ids}`,
-  });
-  await service.load();
+  seeded = await openSeededService(seed, { user: 'Anna', now: AT, newId: (n) => `new-${n}` });
+  ({ store, counted, service } = seeded);
 });
 
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => seeded.close());
 
-const rows = async (table: string) => (await store.readAll()).tables[table];
+const rows = (table: string) => seeded.rows(table);
 
 test("completing a task is one write: the task done on Warsaw's today, its client's history entry, the audit", async () => {
   const calls = await counted.callsOf(() => service.completeTask('t1', 1));
