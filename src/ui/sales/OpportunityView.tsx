@@ -67,6 +67,9 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))',
     gap: tokens.spacingHorizontalM,
+    // Fields shrink to their column: at 400 px a control's own minimum width pushed it past the edge.
+    '& > *': { minWidth: 0 },
+    '& .fui-Input, & .fui-Select, & .fui-Combobox': { minWidth: 0, width: '100%' },
   },
   wide: { gridColumn: '1 / -1' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
